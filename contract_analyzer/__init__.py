@@ -1,0 +1,80 @@
+"""contract_analyzer: read IT and commercial contracts; report what is in them, what is
+missing or weak, and the dates that must not be missed. All offline.
+
+Heavy parts (pdfplumber, spaCy, torch, scikit-learn) load on first use, so
+``import contract_analyzer`` stays fast.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from contract_analyzer.document import Block, Document, Page, Source
+from contract_analyzer.errors import (
+    ContractAnalyzerError,
+    CorruptDocument,
+    DocumentTooLarge,
+    EncryptedDocument,
+    ModelNotFound,
+    NoTextLayer,
+    PlaybookError,
+    ProcessingTimeout,
+    UnsupportedFormat,
+)
+from contract_analyzer.settings import Settings
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (imported on first access)
+_LAZY: dict[str, str] = {
+    "load_document": "contract_analyzer.ingest",
+    "segment": "contract_analyzer.segment",
+    "Section": "contract_analyzer.segment",
+    "tag": "contract_analyzer.tagging",
+    "Clause": "contract_analyzer.tagging.clause",
+    "ClauseTagger": "contract_analyzer.tagging.classifier",
+    "extract_dates": "contract_analyzer.facts",
+    "extract_durations": "contract_analyzer.facts",
+    "extract_money": "contract_analyzer.facts",
+    "extract_parties": "contract_analyzer.facts",
+    "extract_key_dates": "contract_analyzer.facts",
+    "analyze": "contract_analyzer.analyze",
+    "ContractReport": "contract_analyzer.report",
+    "analyze_folder": "contract_analyzer.batch",
+}
+
+__all__ = [
+    "Block",
+    "ContractAnalyzerError",
+    "CorruptDocument",
+    "Document",
+    "DocumentTooLarge",
+    "EncryptedDocument",
+    "ModelNotFound",
+    "NoTextLayer",
+    "Page",
+    "PlaybookError",
+    "ProcessingTimeout",
+    "Settings",
+    "Source",
+    "UnsupportedFormat",
+    "__version__",
+    *_LAZY,
+]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from contract_analyzer.ingest import load_document  # noqa: F401
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'contract_analyzer' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
