@@ -12,15 +12,20 @@ from typing import TYPE_CHECKING, Any
 
 from contract_analyzer.document import Block, Document, Page, Source
 from contract_analyzer.errors import (
+    BatchError,
     ContractAnalyzerError,
     CorruptDocument,
     DocumentTooLarge,
+    EmptyDocument,
     EncryptedDocument,
+    FileNotReadable,
+    MemoryLimitExceeded,
     ModelNotFound,
     NoTextLayer,
     PlaybookError,
     ProcessingTimeout,
     UnsupportedFormat,
+    WorkerCrashed,
 )
 from contract_analyzer.settings import Settings
 
@@ -37,6 +42,7 @@ _LAZY: dict[str, str] = {
     "extract_dates": "contract_analyzer.facts",
     "extract_durations": "contract_analyzer.facts",
     "extract_money": "contract_analyzer.facts",
+    "extract_percentages": "contract_analyzer.facts",
     "extract_parties": "contract_analyzer.facts",
     "extract_key_dates": "contract_analyzer.facts",
     "analyze": "contract_analyzer.analyze",
@@ -45,12 +51,16 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
+    "BatchError",
     "Block",
     "ContractAnalyzerError",
     "CorruptDocument",
     "Document",
     "DocumentTooLarge",
+    "EmptyDocument",
     "EncryptedDocument",
+    "FileNotReadable",
+    "MemoryLimitExceeded",
     "ModelNotFound",
     "NoTextLayer",
     "Page",
@@ -59,6 +69,7 @@ __all__ = [
     "Settings",
     "Source",
     "UnsupportedFormat",
+    "WorkerCrashed",
     "__version__",
     *_LAZY,
 ]

@@ -52,3 +52,23 @@ class ModelNotFound(ContractAnalyzerError):
 
 class PlaybookError(ContractAnalyzerError):
     """A playbook file is invalid; the message names the file, line and key."""
+
+
+class MemoryLimitExceeded(ContractAnalyzerError):
+    """Analysing the file needed more memory than the configured per-worker limit."""
+
+
+class WorkerCrashed(ContractAnalyzerError):
+    """The process analysing the file died (a crash in a native library, or killed by the system)."""
+
+
+class BatchError(ContractAnalyzerError):
+    """A batch cannot run: the folder is missing, an option is invalid, or workers cannot start."""
+
+
+class EmptyDocument(ContractAnalyzerError):
+    """The file holds no text at all (0 bytes, a blank document, a PDF with no readable pages)."""
+
+
+class FileNotReadable(ContractAnalyzerError):
+    """The path does not exist, is a folder, or cannot be opened for reading."""

@@ -27,7 +27,16 @@ class Settings:
     max_compression_ratio: float = 200.0
     max_zip_members: int = 10_000
     max_text_chars: int = 20_000_000
+    max_worker_memory_mb: int = 4096  # batch: resident memory a worker may reach on one file
     pdf_engine: Literal["pdfplumber", "pdfium"] = "pdfplumber"
+    # ingest: also interrupt long library calls with a SIGALRM timer (main thread, Unix only)
+    preemptive_timeout: bool = True
+    # ingest: compression ratio is checked on ZIP members inflating to at least this many bytes
+    zip_ratio_check_min_bytes: int = 1024 * 1024
+    # ingest: how deep documents embedded in documents (DOCX altChunk) are followed
+    max_embedded_depth: int = 2
+    # ingest: when one PDF engine finds a PDF damaged beyond reading, try the other one
+    pdf_fallback: bool = True
     date_order: DateOrder = "MDY"
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 

@@ -1,0 +1,21 @@
+"""Ingestion: a PDF, DOCX or plain-text file (or its bytes) to one faithful :class:`Document`.
+
+Modules, one job each:
+
+* :mod:`.loader` - ``load_document``: input, limits, time limit, dispatch, the error contract
+* :mod:`.detect` - the format from the content (and what unsupported files really are)
+* :mod:`.pdf` / :mod:`.pdfium` - PDF pages to lines (pdfplumber, or PDFium for speed)
+* :mod:`.columns` - reading order on two-column pages
+* :mod:`.layout` - lines to paragraphs: furniture removed, hyphenation mended, headings
+* :mod:`.docx`, :mod:`.docx_numbering`, :mod:`.docx_styles`, :mod:`.wordml`, :mod:`.opc`,
+  :mod:`.htmltext` - WordprocessingML as Word displays it
+* :mod:`.text` - plain text: decoding and line structure
+* :mod:`.headings`, :mod:`.reflow`, :mod:`.builder` - shared by all formats
+* :mod:`.safexml`, :mod:`.safezip`, :mod:`.deadline` - the guards against hostile files
+"""
+
+from __future__ import annotations
+
+from contract_analyzer.ingest.loader import load_document
+
+__all__ = ["load_document"]

@@ -1,0 +1,266 @@
+"""``load_document``: any supported file (or bytes) to a :class:`Document`, or a clear error.
+
+The contract with callers: for any input whatsoever, within ``seconds_per_document`` and the
+size limits of :class:`Settings`, either a Document with non-empty text is returned or a
+:class:`ContractAnalyzerError` subclass is raised whose message names the file and the cause
+in plain words. Nothing else escapes (a last-resort net turns an unexpected library failure
+into :class:`CorruptDocument`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+from pathlib import Path
+from typing import BinaryIO
+
+from contract_analyzer.document import Document, Source
+from contract_analyzer.errors import (
+    ContractAnalyzerError,
+    CorruptDocument,
+    DocumentTooLarge,
+    EmptyDocument,
+    EncryptedDocument,
+    FileNotReadable,
+    NoTextLayer,
+    ProcessingTimeout,
+)
+from contract_analyzer.ingest.deadline import Deadline, enforced
+from contract_analyzer.ingest.detect import sniff
+from contract_analyzer.ingest.docx import docx_to_document
+from contract_analyzer.ingest.layout import pages_to_document
+from contract_analyzer.ingest.pdf import captured_library_warnings, summarize_warnings
+from contract_analyzer.ingest.text import decode_text, text_to_document
+from contract_analyzer.settings import Settings, default_settings
+
+PathOrBytes = str | os.PathLike | bytes | bytearray | memoryview | BinaryIO
+_SUFFIX_FORMATS = {
+    ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".txt": "txt",
+    ".text": "txt", ".doc": "doc",
+}  # fmt: skip
+
+
+def _read_input(obj: PathOrBytes, settings: Settings) -> tuple[bytes, str | None]:
+    limit = settings.max_file_bytes
+    if isinstance(obj, (bytes, bytearray, memoryview)):
+        data = bytes(obj)
+        if len(data) > limit:
+            raise DocumentTooLarge(None, _too_big(len(data), limit))
+        return data, None
+    if isinstance(obj, (str, os.PathLike)):
+        path = os.fspath(obj)
+        label = str(path)
+        try:
+            st = os.stat(path)
+        except FileNotFoundError:
+            raise FileNotReadable(label, "no such file") from None
+        except OSError as exc:
+            raise FileNotReadable(label, f"cannot be opened ({exc.strerror or exc})") from None
+        if os.path.isdir(path):
+            raise FileNotReadable(label, "this is a folder, not a file")
+        if st.st_size > limit:
+            raise DocumentTooLarge(label, _too_big(st.st_size, limit))
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read(limit + 1)
+        except OSError as exc:
+            raise FileNotReadable(label, f"cannot be read ({exc.strerror or exc})") from None
+        if len(data) > limit:
+            raise DocumentTooLarge(label, _too_big(len(data), limit))
+        return data, label
+    if hasattr(obj, "read"):
+        name = getattr(obj, "name", None)
+        label = name if isinstance(name, str) else None
+        try:
+            data = obj.read(limit + 1)
+        except OSError as exc:
+            raise FileNotReadable(label, f"cannot be read ({exc})") from None
+        if not isinstance(data, (bytes, bytearray)):
+            raise TypeError("load_document needs a binary file object (opened with 'rb')")
+        if len(data) > limit:
+            raise DocumentTooLarge(label, _too_big(len(data), limit))
+        return bytes(data), label
+    raise TypeError(f"load_document takes a path, bytes or a binary file, not {type(obj).__name__}")
+
+
+def _too_big(size: int, limit: int) -> str:
+    return (
+        f"the file is {size / 2**20:,.1f} MB, over the limit of {limit / 2**20:,.1f} MB "
+        "(setting max_file_bytes)"
+    )
+
+
+def load_document(
+    path_or_bytes: PathOrBytes,
+    *,
+    settings: Settings | None = None,
+    password: str | None = None,
+) -> Document:
+    """Read a PDF, DOCX or plain-text contract into a :class:`Document`.
+
+    The format is detected from the content. ``password`` opens encrypted PDFs. Limits
+    (file size, pages, inflated size, seconds) come from ``settings`` (defaults:
+    :func:`default_settings`). Raises a :class:`ContractAnalyzerError` subclass naming the
+    file and the cause when the file cannot be read as a contract.
+    """
+    settings = settings or default_settings()
+    data, path = _read_input(path_or_bytes, settings)
+    label = path or "<bytes>"
+    deadline = Deadline(settings.seconds_per_document, label)
+    try:
+        with enforced(deadline, preemptive=settings.preemptive_timeout):
+            doc = _load(data, path, label, settings, password, deadline)
+    except ProcessingTimeout:
+        raise
+    except ContractAnalyzerError:
+        if deadline.expired:
+            raise deadline.error() from None
+        raise
+    except RecursionError:
+        raise CorruptDocument(label, "the file's structure is nested too deeply to read") from None
+    except MemoryError:
+        raise DocumentTooLarge(
+            label, "reading the file needs more memory than is available"
+        ) from None
+    except Exception as exc:  # noqa: BLE001 - the last-resort net: nothing but our errors escapes
+        if deadline.expired:
+            raise deadline.error() from None
+        raise CorruptDocument(
+            label, f"the file could not be read ({type(exc).__name__}: {str(exc)[:160]})"
+        ) from None
+    if len(doc.text) > settings.max_text_chars:
+        raise DocumentTooLarge(
+            label,
+            f"the text has {len(doc.text):,} characters, over the limit of "
+            f"{settings.max_text_chars:,} (setting max_text_chars)",
+        )
+    return doc
+
+
+def _load(
+    data: bytes,
+    path: str | None,
+    label: str,
+    settings: Settings,
+    password: str | None,
+    deadline: Deadline,
+) -> Document:
+    sniffed = sniff(data, label, settings)
+    warnings = list(sniffed.warnings)
+    suffix = Path(path).suffix.lower() if path else ""
+    named = _SUFFIX_FORMATS.get(suffix)
+    if named and named != sniffed.format:
+        warnings.append(f"named {suffix} but the content is {sniffed.format.upper()}")
+    source = Source(
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        format=sniffed.format,
+        size_bytes=len(data),
+        page_count=0,
+    )
+    if sniffed.format == "pdf":
+        doc = _load_pdf(data, label, source, settings, password, deadline, warnings)
+    elif sniffed.format == "docx":
+        assert sniffed.package is not None
+        doc = docx_to_document(
+            sniffed.package,
+            dataclasses.replace(source, engine="wordml"),
+            settings,
+            deadline,
+            warnings,
+        )
+    else:
+        text, encoding = decode_text(data)
+        doc = text_to_document(
+            text, dataclasses.replace(source, engine=f"text/{encoding}"), warnings, deadline
+        )
+    if not doc.text.strip():
+        raise EmptyDocument(label, "the document contains no text")
+    return dataclasses.replace(
+        doc, source=dataclasses.replace(doc.source, page_count=len(doc.pages))
+    )
+
+
+def _recoverable(exc: ContractAnalyzerError) -> bool:
+    """Damage (or an unreadable security handler) that the other PDF engine may get past."""
+    if isinstance(exc, CorruptDocument):
+        return True
+    return isinstance(exc, EncryptedDocument) and "password" not in exc.cause
+
+
+def _load_pdf(
+    data: bytes,
+    label: str,
+    source: Source,
+    settings: Settings,
+    password: str | None,
+    deadline: Deadline,
+    warnings: list[str],
+) -> Document:
+    engine = "pdfium" if settings.pdf_engine == "pdfium" else "pdfplumber"
+    try:
+        return _load_pdf_with(engine, data, label, source, settings, password, deadline, warnings)
+    except ContractAnalyzerError as exc:
+        if not settings.pdf_fallback or not _recoverable(exc):
+            raise
+        other = "pdfplumber" if engine == "pdfium" else "pdfium"
+        retry = [*warnings, f"{engine} could not read it ({exc.cause}); read with {other} instead"]
+        try:
+            return _load_pdf_with(other, data, label, source, settings, password, deadline, retry)
+        except ContractAnalyzerError as second:
+            if isinstance(second, ProcessingTimeout):
+                raise
+            raise exc from None
+
+
+def _load_pdf_with(
+    engine: str,
+    data: bytes,
+    label: str,
+    source: Source,
+    settings: Settings,
+    password: str | None,
+    deadline: Deadline,
+    warnings: list[str],
+) -> Document:
+    warnings = list(warnings)
+    if engine == "pdfium":
+        from contract_analyzer.ingest.pdfium import read_pdfium_pages as read_pages
+    else:
+        from contract_analyzer.ingest.pdf import read_pdf_pages as read_pages
+    with captured_library_warnings() as logged:
+        pages, encrypted = read_pages(data, label, settings, password, deadline, warnings)
+    warnings.extend(summarize_warnings(logged))
+    if not pages:
+        raise CorruptDocument(
+            label, "damaged PDF: no pages could be found (the page tree is missing or broken)"
+        )
+    failed = [p for p in pages if p.error]
+    if len(failed) == len(pages):
+        raise CorruptDocument(
+            label,
+            f"damaged PDF: none of its {len(pages)} page(s) could be read ({failed[0].error})",
+        )
+    for page in failed[:10]:
+        warnings.append(f"page {page.number} could not be read, its text is missing: {page.error}")
+    if len(failed) > 10:
+        warnings.append(f"{len(failed) - 10} more pages could not be read, their text is missing")
+    if not any(line.text.strip() for p in pages for line in p.lines):
+        if encrypted:
+            raise EncryptedDocument(label, "encrypted PDF whose text could not be decrypted")
+        raise NoTextLayer(
+            label,
+            f"no text layer: none of its {len(pages)} page(s) has extractable text "
+            "(scanned images or blank pages); run OCR if it is a scan",
+        )
+    blank = [p.number for p in pages if not p.error and not p.char_count]
+    if blank:
+        shown = ", ".join(map(str, blank[:10])) + (" ..." if len(blank) > 10 else "")
+        warnings.append(f"{len(blank)} page(s) without text (scanned images?): {shown}")
+    doc = pages_to_document(pages, dataclasses.replace(source, engine=engine), warnings, deadline)
+    if not doc.text.strip():
+        raise EmptyDocument(
+            label, "the PDF holds only page headers, footers or numbers, no body text"
+        )
+    return doc
