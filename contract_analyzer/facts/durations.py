@@ -1,0 +1,314 @@
+"""Durations and periods: "thirty (30) days", "36 months", "one-year", "net 45", "10 business days".
+
+Detection is the ``durations`` Matcher component of :mod:`contract_analyzer.facts.pipeline`;
+this module normalizes each span to a :class:`Duration`: ``amount`` (Decimal) and canonical
+``unit`` ("day", "week", "month", "quarter", "year", "hour", ...), ``days`` (approximate
+length in calendar days, for comparing periods), whether the days are business days, and the
+context a contract reader needs: written twice and inconsistent ("thirty (45) days"), counted
+before or after something ("ninety (90) days prior to ..."), or a recurring renewal period
+("successive one (1) year periods").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from spacy.tokens import Doc, Span
+
+from contract_analyzer.facts import pipeline as pl
+from contract_analyzer.facts.numbers import (
+    CARDINAL_WORDS,
+    CONNECTORS,
+    ORDINAL_WORDS,
+    parse_decimal,
+    words_to_int,
+)
+from contract_analyzer.facts.vocab import DAY_KINDS, TIGHT_UNITS, UNIT_DAYS, UNITS
+
+Relation = Literal["before", "after"]
+
+_NUMBER_SHAPES = ["d", "dd", "ddd", "dddd", "d,ddd", "d.d", "dd.d", "ddd.d", "d.dd", "dd.dd"]
+_VAGUE = {"few", "several", "some", "many"}
+_ONE = {"a", "an", "another", "all", "full", "whole", "one", "single"}
+_MODIFIERS = [
+    "business", "working", "banking", "calendar", "consecutive", "full", "additional",
+    "successive", "subsequent", "complete", "further", "renewal", "extension", "contract",
+]  # fmt: skip
+_BEFORE = {"prior", "before", "preceding", "advance", "earlier", "ahead"}
+_AFTER = {"after", "following", "from", "of", "later", "thereafter", "since"}
+_LOOSE_UNITS = sorted(u for u in UNITS if u not in TIGHT_UNITS)
+_ROMAN = {
+    "i": 1,
+    "ii": 2,
+    "iii": 3,
+    "iv": 4,
+    "v": 5,
+    "vi": 6,
+    "vii": 7,
+    "viii": 8,
+    "ix": 9,
+    "x": 10,
+    "xii": 12,
+}
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time written in the text.
+
+    ``amount`` is None for vague amounts ("several days"). ``days`` is the approximate length
+    in calendar days (a month is 30.44 days, a year 365.25; business days count 7/5 each),
+    meant for comparing periods, not for date arithmetic (use amount and unit for that).
+    ``business`` marks business/working days. ``inconsistent`` is set when the words and
+    the digits disagree ("thirty (45) days"). ``relation`` is "before" for "... prior to" /
+    "in advance" and "after" for "... after" / "following". ``successive`` marks recurring
+    periods ("successive one (1) year periods", "additional terms of ..."). ``net`` marks
+    payment terms written "net 45".
+    """
+
+    text: str
+    start: int
+    end: int
+    amount: Decimal | None
+    unit: str
+    days: float | None
+    business: bool = False
+    inconsistent: bool = False
+    relation: Relation | None = None
+    successive: bool = False
+    net: bool = False
+    vague: bool = False
+
+    @property
+    def label(self) -> str:
+        """A short normalized form: "90 days", "1 year", "10 business days"."""
+        if self.amount is None:
+            return f"{self.unit}s"
+        n = self.amount.normalize()
+        num = f"{n:f}"
+        kind = "business " if self.business else ""
+        plural = "" if self.amount == 1 else "s"
+        return f"{num} {kind}{self.unit}{plural}"
+
+
+def _duration_patterns() -> dict[str, list[pl.Pattern]]:
+    tok, words = pl.tok, pl.words
+    digits_tight = tok(SHAPE={"IN": _NUMBER_SHAPES}, SPACY=False)
+    more = tok(
+        LOWER={
+            "IN": sorted(CARDINAL_WORDS | CONNECTORS | {"a", "an", "half", "of", "couple", "few"})
+        },
+        OP="*",
+    )
+    # "thirty (30) days", and "one (I) year" (a roman numeral in the parenthesis)
+    paren = [
+        tok(ORTH="(", OP="?"),
+        tok(LOWER={"IN": [*_ROMAN, *(str(i) for i in range(1000))]}, OP="?"),
+        tok(ORTH=")", OP="?"),
+    ]
+    mods = tok(LOWER={"IN": ["-", *_MODIFIERS]}, OP="{0,3}")
+    unit = words(*_LOOSE_UNITS)
+    half = tok(LOWER={"IN": ["and", "a", "half"]}, OP="{0,3}")
+    starts = [
+        tok(LIKE_NUM=True),
+        words("a", "an", "half", *sorted(_ONE), "couple", *sorted(_VAGUE)),
+    ]
+    return {
+        "DUR": [[start, more, *paren, mods, unit, half] for start in starts],
+        "DUR_TIGHT": [
+            [digits_tight, words(*UNITS)],
+            [digits_tight, tok(ORTH="-", SPACY=False), words(*UNITS)],
+        ],
+        "DUR_NET": [
+            [words("net"), tok(SHAPE={"IN": ["d", "dd", "ddd"]}), tok(LOWER="days", OP="?")]
+        ],
+    }
+
+
+def _split_number(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Split the span tokens into the number part and the unit/modifier part."""
+    for i, t in enumerate(tokens):
+        if t in UNITS and i > 0:
+            return tokens[:i], tokens[i:]
+    return tokens, []
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    amount: Decimal | None
+    unit: str
+    business: bool
+    inconsistent: bool
+    successive: bool
+    net: bool
+    vague: bool
+    skip: int  # leading tokens to drop from the span (an invalid word prefix)
+
+
+def _number_value(tokens: list[str]) -> tuple[Decimal | None, bool, bool, int] | None:
+    """(amount, inconsistent, vague, tokens to skip) of the number part."""
+    if not tokens:
+        return None
+    half = tokens[-3:] == ["and", "a", "half"] or tokens[-2:] == ["and", "half"]
+    if half:
+        tokens = tokens[: -3 if tokens[-2] == "a" else -2]
+    extra = Decimal("0.5") if half else Decimal(0)
+    head = tokens
+    if head in (["a", "half"], ["half", "a"], ["half", "an"], ["an", "half"], ["half"]):
+        return Decimal("0.5"), False, False, 0
+    if head in (["a", "few"], ["few"]) or (len(head) == 1 and head[0] in _VAGUE):
+        return None, False, True, 0
+    if head in (["a", "couple"], ["a", "couple", "of"], ["couple", "of"], ["couple"]):
+        return Decimal(2) + extra, False, False, 0
+    if len(head) == 1 and head[0] in _ONE:
+        return Decimal(1) + extra, False, False, 0
+    if len(head) == 1 and head[0][:1].isdigit():
+        value = parse_decimal(head[0])
+        return (value + extra, False, False, 0) if value is not None else None
+    # words, maybe followed by "( digits )"
+    digits_value: Decimal | None = None
+    if "(" in head:
+        i = head.index("(")
+        inner = head[i + 1 : -1] if head[-1] == ")" else []
+        if len(inner) != 1:
+            return None
+        digits_value = Decimal(_ROMAN[inner[0]]) if inner[0] in _ROMAN else parse_decimal(inner[0])
+        head = head[:i]
+    if head and head[-1] in ORDINAL_WORDS:
+        return None  # "the fifteenth (15th) Contract Year" counts years, it is not a length
+    for skip in range(len(head)):
+        part = head[skip:]
+        if part and part[0] in CONNECTORS:
+            continue
+        n = words_to_int(part)
+        if n is not None:
+            inconsistent = digits_value is not None and Decimal(n) != digits_value
+            return Decimal(n) + extra, inconsistent, False, skip
+    return None
+
+
+def _parse(span: Span) -> _Parsed | None:
+    tokens = pl.content(span)
+    label = span.label_
+    if label == "DUR_NET":
+        amount = parse_decimal(tokens[1])
+        if amount is None:
+            return None
+        return _Parsed(amount, "day", False, False, False, True, False, 0)
+    num_part, rest = _split_number(tokens)
+    if not rest:
+        return None
+    unit_word = rest[0]
+    modifiers = [t for t in num_part + rest[1:] if t in _MODIFIERS]
+    num_tokens = [t for t in num_part if t not in _MODIFIERS and t != "-"]
+    trailing = [t for t in rest[1:] if t not in _MODIFIERS]
+    if trailing:  # "an hour and a half"
+        num_tokens = num_tokens + trailing
+    parsed = _number_value(num_tokens)
+    if parsed is None:
+        return None
+    amount, inconsistent, vague, skip = parsed
+    unit = UNITS[unit_word]
+    if unit == "second" and not unit_word.endswith("s") and num_tokens and num_tokens[0].isalpha():
+        return None  # "a second renewal term" is an ordinal, not one second
+    if amount is not None and amount <= 0:
+        return None
+    business = any(DAY_KINDS.get(m) == "business" for m in modifiers) and unit == "day"
+    successive = any(
+        m in ("successive", "additional", "consecutive", "subsequent", "renewal", "further")
+        for m in modifiers
+    )
+    return _Parsed(amount, unit, business, inconsistent, successive, False, vague, skip)
+
+
+def _accept(span: Span) -> bool:
+    prev = pl.prev_words(span, 1)
+    tokens = pl.content(span)
+    tight_letter = span.label_ == "DUR_TIGHT" and len(tokens) == 2 and tokens[-1] in ("d", "y")
+    if tight_letter and prev and prev[0] in ("section", "§"):
+        return False
+    # "a day" inside "24 hours a day, 7 days a week" is a rate, not a period
+    rate = span.label_ == "DUR" and tokens[0] in ("a", "an", "one") and len(tokens) == 2
+    if rate and prev and prev[0] in ("hours", "days", "times", "per"):
+        return False
+    parsed = _parse(span)
+    if parsed is None:
+        return False
+    span.doc.user_data[("ca_duration", span.start_char, span.end_char)] = parsed
+    return True
+
+
+pl.register_kind("durations", _duration_patterns, {"dur": ["DUR", "DUR_TIGHT", "DUR_NET"]}, _accept)
+
+
+def _relation(doc: Doc, span: Span) -> Relation | None:
+    after = pl.next_words(span, 3)
+    while after and after[0] in ("'", "’", ")", "s"):
+        after = after[1:]
+    if not after:
+        return None
+    if after[0] in _BEFORE or after[:2] == ["in", "advance"]:
+        return "before"
+    if after[0] in ("after", "following", "from", "thereafter", "later", "since"):
+        return "after"
+    return None
+
+
+def _successive_context(span: Span) -> bool:
+    before = pl.prev_words(span, 4)
+    return any(
+        w in ("successive", "additional", "consecutive", "subsequent", "renewal")
+        for w in before[:3]
+    )
+
+
+def durations_from_doc(doc: Doc, offset: int = 0) -> list[Duration]:
+    """Duration mentions from a Doc the pipeline has run over (``doc.spans["durations"]``)."""
+    out: list[Duration] = []
+    for span in doc.spans.get("durations", []):
+        parsed = doc.user_data.get(("ca_duration", span.start_char, span.end_char)) or _parse(span)
+        if parsed is None:
+            continue
+        sub = span[parsed.skip :] if parsed.skip else span
+        while len(sub) and sub[0].lower_ in CONNECTORS:
+            sub = sub[1:]
+        days: float | None = None
+        if parsed.amount is not None:
+            days = float(parsed.amount) * UNIT_DAYS[parsed.unit]
+            if parsed.business:
+                days = days * 7 / 5
+        out.append(
+            Duration(
+                text=sub.text,
+                start=sub.start_char + offset,
+                end=sub.end_char + offset,
+                amount=parsed.amount,
+                unit=parsed.unit,
+                days=days,
+                business=parsed.business,
+                inconsistent=parsed.inconsistent,
+                relation=_relation(doc, span),
+                successive=parsed.successive or _successive_context(span),
+                net=parsed.net,
+                vague=parsed.vague,
+            )
+        )
+    return out
+
+
+def extract_durations(text: str) -> list[Duration]:
+    """Every duration in ``text`` ("thirty (30) days", "36 months", "net 45"), in order."""
+    if not text:
+        return []
+    return [d for off, doc in pl.parse(text, ("durations",)) for d in durations_from_doc(doc, off)]
+
+
+def extract_durations_many(texts: Iterable[str], batch_size: int = 256) -> list[list[Duration]]:
+    """:func:`extract_durations` over many texts with ``nlp.pipe``."""
+    return [
+        [d for off, doc in parsed for d in durations_from_doc(doc, off)]
+        for parsed in pl.parse_many(texts, ("durations",), batch_size)
+    ]

@@ -1,0 +1,368 @@
+"""The spaCy pipeline behind the fact extractors: a fact-friendly tokenizer and Matcher components.
+
+``spacy.blank("en")`` with two changes, both the documented spaCy way:
+
+* a custom tokenizer (``nlp.tokenizer``) that keeps numeric groups whole ("03/01/2024",
+  "1,000.00", "2024-03-01" are one token each, so their SHAPE says what they are) and splits
+  letters from digits ("1st" -> "1" "st", "EUR4,000" -> "EUR" "4,000"), so one pattern covers
+  "March 1st" and "March 1 st". Whitespace other than a single space becomes its own token,
+  as in spaCy, so offsets map back to the text exactly;
+* one ``ca_fact_matcher`` component per kind of fact (dates, durations, money, percentages).
+  Each holds :class:`spacy.matcher.Matcher` objects, one per class of trigger word (month
+  names, numeric dates, weekdays ...), writes its matches to ``doc.spans[kind]`` (longest
+  accepted match wins; span label = pattern name), and helper matches (labels starting with
+  "_") to ``doc.spans[kind + "_aux"]``. Each kind registers its patterns and an
+  ``accept(span)`` check (context guard + a value that parses) with :func:`register_kind`.
+
+Speed: the Matcher costs about a microsecond per token per pattern, so the components only
+match near trigger words found by :mod:`contract_analyzer.facts.scan`. :func:`parse` goes one
+step further and tokenizes only those windows of the text (returned as ``(offset, Doc)``
+pairs); ``nlp(text)`` on a whole text also works and gives the same spans.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.attrs import NORM
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
+
+from contract_analyzer.facts.scan import KIND_OF, scan
+
+Pattern = list[dict[str, Any]]
+
+_TOKEN_RE = re.compile(
+    r"\d+(?:[./\-]\d+|,\d{3}(?!\d))*"  # numeric group: 03/01/2024 1,000.00 2024-03-01
+    r"|[^\W\d_]+"  # letters
+    r"|\[[^\]\w\n]{0,5}\]|_{2,}"  # blanks: [ ]  [•]  ____
+    r"|\s+"
+    r"|[^\w\s]"  # one punctuation mark
+    r"|.",
+    re.DOTALL,
+)
+
+
+class FactTokenizer:
+    """Tokenizer for facts: numeric groups whole, digits split from letters, exact offsets."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for piece in _TOKEN_RE.findall(text):
+            if piece.isspace():
+                if words and piece[0] == " " and not spaces[-1] and not words[-1].isspace():
+                    spaces[-1] = True
+                    piece = piece[1:]
+                if piece:
+                    words.append(piece)
+                    spaces.append(False)
+            else:
+                words.append(piece)
+                spaces.append(False)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data["ca_text"] = text
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    # spaCy calls these when saving/loading a pipeline; the tokenizer has no state to save
+    def to_bytes(self, **_: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, _data: bytes, **__: Any) -> FactTokenizer:
+        return self
+
+    def to_disk(self, _path: Any, **__: Any) -> None:
+        return None
+
+    def from_disk(self, _path: Any, **__: Any) -> FactTokenizer:
+        return self
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text (kept by the tokenizer; ``doc.text`` rebuilds it token by token)."""
+    text = doc.user_data.get("ca_text")
+    return text if isinstance(text, str) else doc.text
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """What one matcher component looks for.
+
+    ``patterns`` maps pattern names to token patterns; ``groups`` maps trigger classes (see
+    :mod:`contract_analyzer.facts.scan`) to the pattern names worth trying near such a
+    trigger; ``accept`` is the check a match must pass.
+    """
+
+    patterns: Callable[[], dict[str, list[Pattern]]]
+    groups: dict[str, list[str]]
+    accept: Callable[[Span], bool]
+
+
+_KINDS: dict[str, KindSpec] = {}
+KINDS: tuple[str, ...] = ("dates", "durations", "money", "percentages")
+_NORM_TAGGERS: list[Callable[[str], str | None]] = []
+
+
+def register_norm_tagger(tagger: Callable[[str], str | None]) -> None:
+    """Give words a class tag as their lexeme NORM ("may" -> "§month"), for fast patterns.
+
+    A Matcher test of one attribute value is a C comparison; ``{"IN": [...]}`` is a Python
+    call per token. Tags are computed once per distinct word, when its lexeme is created.
+    """
+    _NORM_TAGGERS.append(tagger)
+
+
+def _tag(text: str) -> str | None:
+    for tagger in _NORM_TAGGERS:
+        tag = tagger(text)
+        if tag is not None:
+            return tag
+    return None
+
+
+def register_kind(
+    kind: str,
+    patterns: Callable[[], dict[str, list[Pattern]]],
+    groups: dict[str, list[str]],
+    accept: Callable[[Span], bool],
+) -> None:
+    """Register the patterns, trigger groups and acceptance check of one kind of fact."""
+    _KINDS[kind] = KindSpec(patterns, groups, accept)
+
+
+class FactMatcher:
+    """Pipeline component: Matcher patterns of one kind -> ``doc.spans[kind]``.
+
+    Patterns whose name starts with "_" are helpers (e.g. the "30 days after" before a date);
+    their accepted spans go to ``doc.spans[kind + "_aux"]`` for the kind's module to combine.
+    Docs made by :func:`parse` say in ``doc.user_data["ca_classes"]`` which trigger classes
+    they hold; for any other Doc the component scans its text itself.
+    """
+
+    def __init__(self, vocab: Vocab, kind: str) -> None:
+        spec = _KINDS[kind]
+        self.kind = kind
+        self.vocab = vocab
+        self.accept = spec.accept
+        self._helpers: dict[int, bool] = {}
+        patterns = spec.patterns()
+        self.matchers: dict[str, Matcher] = {}
+        for cls, labels in spec.groups.items():
+            matcher = Matcher(vocab, validate=False)
+            for label in labels:
+                matcher.add(label, patterns[label])
+            self.matchers[cls] = matcher
+
+    def _matches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        classes = doc.user_data.get("ca_classes")
+        regions: list[tuple[int, int, set[str]]]
+        if classes is not None:
+            regions = [(0, len(doc), set(classes))]
+        else:
+            regions = []
+            for w in scan(doc_text(doc), (self.kind,)):
+                span = doc.char_span(w.start, w.end, alignment_mode="expand")
+                if span is not None:
+                    regions.append((span.start, span.end, w.classes))
+        out: list[tuple[int, int, int]] = []
+        for a, b, found in regions:
+            target: Doc | Span = doc if (a, b) == (0, len(doc)) else doc[a:b]
+            for cls in sorted(found):
+                matcher = self.matchers.get(cls)
+                if matcher is not None:
+                    out.extend((mid, s + a, e + a) for mid, s, e in matcher(target))
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        aux: list[Span] = []
+        matches = self._matches(doc)
+        if matches:
+            trimmed: set[tuple[int, int, int]] = set()
+            for match_id, start, end in matches:
+                while end > start and doc[end - 1].is_space:
+                    end -= 1
+                if end > start:
+                    trimmed.add((match_id, start, end))
+            # longest first, so an accepted match hides the shorter matches inside it unchecked
+            covered_to = -1  # end of the accepted main span that started at or before this one
+            for match_id, start, end in sorted(trimmed, key=lambda m: (m[1], -m[2], m[0])):
+                helper = self._is_helper(match_id)
+                if not helper and end <= covered_to:
+                    continue
+                span = Span(doc, start, end, label=match_id)
+                if self.accept(span):
+                    if helper:
+                        aux.append(span)
+                    else:
+                        spans.append(span)
+                        covered_to = max(covered_to, end)
+        doc.spans[self.kind] = filter_spans(spans) if len(spans) > 1 else spans
+        if aux:
+            doc.spans[f"{self.kind}_aux"] = filter_spans(aux)
+        return doc
+
+    def _is_helper(self, match_id: int) -> bool:
+        helper = self._helpers.get(match_id)
+        if helper is None:
+            helper = self._helpers[match_id] = self.vocab.strings[match_id].startswith("_")
+        return helper
+
+
+@Language.factory("ca_fact_matcher", default_config={"kind": "dates"})
+def make_fact_matcher(nlp: Language, name: str, kind: str) -> FactMatcher:
+    """spaCy factory for :class:`FactMatcher`."""
+    return FactMatcher(nlp.vocab, kind)
+
+
+_LOCK = threading.Lock()
+_NLP: Language | None = None
+
+
+def _load_kinds() -> None:
+    # importing the modules registers their patterns (they import this module, not vice versa)
+    from contract_analyzer.facts import dates, durations, money  # noqa: F401
+
+
+def build_nlp() -> Language:
+    """A fresh pipeline: blank English, the fact tokenizer, one matcher per kind."""
+    _load_kinds()
+    nlp = spacy.blank("en")
+    default_norm = nlp.vocab.lex_attr_getters.get(NORM)
+
+    def norm(text: str) -> str:
+        tag = _tag(text)
+        if tag is not None:
+            return tag
+        return default_norm(text) if default_norm is not None else text.lower()
+
+    nlp.vocab.lex_attr_getters[NORM] = norm
+    for lex in nlp.vocab:
+        tag = _tag(lex.orth_)
+        if tag is not None:
+            lex.norm_ = tag
+    nlp.tokenizer = FactTokenizer(nlp.vocab)
+    nlp.max_length = 50_000_000  # the tokenizer is linear; size limits live in Settings
+    for kind in KINDS:
+        nlp.add_pipe("ca_fact_matcher", name=f"ca_{kind}", config={"kind": kind})
+    return nlp
+
+
+def get_nlp() -> Language:
+    """The shared pipeline (built on first use, thread-safe)."""
+    global _NLP
+    if _NLP is None:
+        with _LOCK:
+            if _NLP is None:
+                _NLP = build_nlp()
+    return _NLP
+
+
+Parsed = list[tuple[int, Doc]]
+
+
+def _window_docs(nlp: Language, text: str, kinds: Sequence[str]) -> Parsed:
+    out: Parsed = []
+    for w in scan(text, kinds):
+        doc = nlp.make_doc(text[w.start : w.end])
+        doc.user_data["ca_classes"] = w.classes
+        out.append((w.start, doc))
+    return out
+
+
+def parse(text: str, kinds: Sequence[str] = KINDS) -> Parsed:
+    """Tokenize and match the windows of ``text`` that may hold facts of ``kinds``.
+
+    Returns ``(offset, Doc)`` pairs: each Doc covers ``text[offset:offset + len(doc.text)]``
+    and carries the matched spans in ``doc.spans[kind]``.
+    """
+    nlp = get_nlp()
+    docs = _window_docs(nlp, text, kinds)
+    for _, doc in docs:
+        for kind in kinds:
+            nlp.get_pipe(f"ca_{kind}")(doc)
+    return docs
+
+
+def parse_many(
+    texts: Iterable[str], kinds: Sequence[str] = KINDS, batch_size: int = 256
+) -> Iterator[Parsed]:
+    """:func:`parse` over many texts; the window Docs go through ``nlp.pipe`` in batches."""
+    nlp = get_nlp()
+    disable = [f"ca_{k}" for k in KINDS if k not in kinds]
+    items = list(texts)
+    per_text = [_window_docs(nlp, text, kinds) for text in items]
+    flat = [doc for docs in per_text for _, doc in docs]
+    with nlp.select_pipes(disable=disable):
+        done = list(nlp.pipe(flat, batch_size=batch_size))
+    k = 0
+    for docs in per_text:
+        yield [(offset, done[k + i]) for i, (offset, _) in enumerate(docs)]
+        k += len(docs)
+
+
+def kinds_of(classes: Iterable[str]) -> set[str]:
+    """The fact kinds a set of trigger classes belongs to."""
+    return {KIND_OF[c.split(":")[0]] for c in classes}
+
+
+# ---------------------------------------------------------------- pattern building helpers
+
+WS: dict[str, Any] = {"IS_SPACE": True, "OP": "?"}
+
+
+def tok(**attrs: Any) -> dict[str, Any]:
+    """One token dict (keyword arguments are Matcher attributes)."""
+    return dict(attrs)
+
+
+def words(*items: str) -> dict[str, Any]:
+    """A token whose lower-case text is one of ``items``."""
+    return {"LOWER": {"IN": list(items)}} if len(items) > 1 else {"LOWER": items[0]}
+
+
+# --------------------------------------------------------------------- context helpers
+
+
+def prev_words(span: Span, n: int = 2) -> list[str]:
+    """The lower-case texts of up to ``n`` non-space tokens before the span, nearest first."""
+    out: list[str] = []
+    i = span.start - 1
+    doc = span.doc
+    while i >= 0 and len(out) < n:
+        if not doc[i].is_space:
+            out.append(doc[i].lower_)
+        i -= 1
+    return out
+
+
+def next_words(span: Span, n: int = 2) -> list[str]:
+    """The lower-case texts of up to ``n`` non-space tokens after the span, nearest first."""
+    out: list[str] = []
+    i = span.end
+    doc = span.doc
+    while i < len(doc) and len(out) < n:
+        if not doc[i].is_space:
+            out.append(doc[i].lower_)
+        i += 1
+    return out
+
+
+def content(span: Span) -> list[str]:
+    """Lower-case texts of the span's non-space tokens."""
+    return [t.lower_ for t in span if not t.is_space]
