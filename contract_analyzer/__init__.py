@@ -34,7 +34,6 @@ __version__ = "0.1.0"
 # public name -> module that defines it (imported on first access)
 _LAZY: dict[str, str] = {
     "load_document": "contract_analyzer.ingest",
-    "segment": "contract_analyzer.segment",
     "Section": "contract_analyzer.segment",
     "tag": "contract_analyzer.tagging",
     "Clause": "contract_analyzer.tagging.clause",
@@ -45,7 +44,7 @@ _LAZY: dict[str, str] = {
     "extract_percentages": "contract_analyzer.facts",
     "extract_parties": "contract_analyzer.facts",
     "extract_key_dates": "contract_analyzer.facts",
-    "analyze": "contract_analyzer.analyze",
+    "analyze": "contract_analyzer.pipeline",
     "ContractReport": "contract_analyzer.report",
     "analyze_folder": "contract_analyzer.batch",
 }

@@ -1,0 +1,70 @@
+"""The pipeline behind ``ca.analyze``: one contract through every stage into a :class:`ContractReport`.
+
+ingest -> segment -> tag -> facts (parties, key dates) -> obligations -> check -> report.
+Each stage is called here, never re-implemented.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from contract_analyzer.check import detect_kind, load_playbook, run_checks, score
+from contract_analyzer.check.playbook import Playbook
+from contract_analyzer.document import Document
+from contract_analyzer.obligations import extract_obligations
+from contract_analyzer.report.model import ContractReport
+from contract_analyzer.settings import Settings, default_settings
+
+
+def analyze(
+    source: str | Path | bytes | Document,
+    *,
+    playbook: str | Path | Playbook | None = None,
+    as_of: dt.date | None = None,
+    settings: Settings | None = None,
+    tagger: Any = None,
+) -> ContractReport:
+    """Analyse one contract.
+
+    ``source``: a path, the file's bytes, or an already loaded Document. ``playbook``: a
+    shipped kind ("saas"), a YAML file, or a Playbook; None detects the kind and uses its
+    shipped playbook. ``as_of``: the date deadlines are rolled forward from (today by
+    default). ``tagger``: a loaded ClauseTagger to reuse across calls.
+    """
+    from contract_analyzer.facts import extract_key_dates, extract_parties
+    from contract_analyzer.ingest import load_document
+    from contract_analyzer.segment import segment
+    from contract_analyzer.tagging import tag
+
+    settings = settings or default_settings()
+    as_of = as_of or dt.date.today()
+    chosen = load_playbook(playbook) if playbook is not None else None  # fail before the work
+    document = source if isinstance(source, Document) else load_document(source, settings=settings)
+    sections = segment(document)
+    clauses = tuple(tag(document, sections=sections, tagger=tagger))
+    parties = tuple(extract_parties(document.text))
+    key_dates = tuple(extract_key_dates(document.text, clauses=clauses, as_of=as_of))
+    obligations = tuple(extract_obligations(document, parties))
+    if chosen is None:
+        guess = detect_kind(document, clauses)
+        book = load_playbook(guess.kind)
+        kind, confidence = guess.kind, guess.confidence
+    else:
+        book = chosen
+        kind, confidence = book.kind, 1.0
+    findings = tuple(run_checks(document, clauses, book, key_dates=key_dates, parties=parties))
+    return ContractReport(
+        document=document,
+        source=document.source,
+        kind=kind,
+        kind_confidence=confidence,
+        playbook=book,
+        clauses=clauses,
+        findings=findings,
+        key_dates=key_dates,
+        obligations=obligations,
+        score=score(findings),
+        as_of=as_of,
+    )

@@ -1,0 +1,207 @@
+"""The report as pandas tables: one summary row, and long tables that stack across files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from contract_analyzer.report.serialize import key_date_dict, plain
+from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from contract_analyzer.report.model import ContractReport
+
+# key date kind -> summary column (dates as datetime.date, the rest as text)
+KEY_DATE_COLUMNS: dict[str, str] = {
+    "agreement_date": "agreement_date",
+    "effective_date": "effective_date",
+    "expiration_date": "expiration_date",
+    "auto_renewal": "auto_renewal",
+    "renewal_term": "renewal_term",
+    "notice_period_to_terminate_renewal": "notice_period",
+    "next_notice_deadline": "next_notice_deadline",
+    "payment_due_period": "payment_due_period",
+    "survival_period": "survival_period",
+}
+DATE_KINDS = {"agreement_date", "effective_date", "expiration_date", "next_notice_deadline"}
+STATUS_COLUMNS: tuple[str, ...] = tuple(f"status_{c}" for c in (*CLAUSE_TYPE_IDS, "drafting"))
+SUMMARY_COLUMNS: tuple[str, ...] = (
+    "file",
+    "path",
+    "sha256",
+    "format",
+    "pages",
+    "words",
+    "kind",
+    "kind_confidence",
+    "playbook",
+    "score",
+    *STATUS_COLUMNS,
+    *KEY_DATE_COLUMNS.values(),
+    "notice_period_days",
+    "findings_high",
+    "findings_medium",
+    "findings_low",
+    "findings_info",
+    "clauses",
+    "obligations",
+    "as_of",
+    "error",
+)
+
+
+def _key_date_value(kd: Any) -> Any:
+    kind = getattr(kd, "kind", "")
+    if kind in DATE_KINDS:
+        date = getattr(kd, "date", None)
+        return date if isinstance(date, dt.date) else None
+    value = getattr(kd, "value", None)
+    if kind == "auto_renewal":
+        from contract_analyzer.check.rules._text import yes_no
+
+        return yes_no(value)
+    return plain(value) if value is not None else (getattr(kd, "text", None) or None)
+
+
+def summary_row(report: ContractReport) -> dict[str, Any]:
+    """The one-row summary as a dict (the batch engine stacks these)."""
+    from contract_analyzer.check.rules._text import value_days
+
+    src = report.source
+    row: dict[str, Any] = {
+        "file": src.name,
+        "path": src.path,
+        "sha256": src.sha256,
+        "format": src.format,
+        "pages": src.page_count,
+        "words": report.document.word_count,
+        "kind": report.kind,
+        "kind_confidence": report.kind_confidence,
+        "playbook": report.playbook.name,
+        "score": report.score,
+    }
+    for comp, status in report.component_status().items():
+        row[f"status_{comp}"] = status
+    for column in KEY_DATE_COLUMNS.values():
+        row[column] = None
+    row["notice_period_days"] = None
+    for kd in report.key_dates:
+        kind = getattr(kd, "kind", "")
+        column = KEY_DATE_COLUMNS.get(kind)
+        if column is None or row[column] is not None:
+            continue
+        row[column] = _key_date_value(kd)
+        if kind == "notice_period_to_terminate_renewal":
+            row["notice_period_days"] = value_days(getattr(kd, "value", None))
+    for severity, n in report.severity_counts().items():
+        row[f"findings_{severity}"] = n
+    row["clauses"] = len(report.clauses)
+    row["obligations"] = len(report.obligations)
+    row["as_of"] = report.as_of
+    row["error"] = None
+    return {c: row.get(c) for c in SUMMARY_COLUMNS}
+
+
+def summary_frame(report: ContractReport) -> pd.DataFrame:
+    """One row per contract (here: one)."""
+    return pd.DataFrame([summary_row(report)], columns=list(SUMMARY_COLUMNS))
+
+
+def findings_frame(report: ContractReport) -> pd.DataFrame:
+    """Findings, one row each, with the first evidence span and its text."""
+    rows = []
+    text = report.document.text
+    for f in report.findings:
+        first = f.evidence[0] if f.evidence else None
+        rows.append(
+            {
+                "file": report.source.name,
+                "component": f.component,
+                "status": f.status,
+                "severity": f.severity,
+                "rule_id": f.rule_id,
+                "message": f.message,
+                "page": first.page if first else None,
+                "start": first.start if first else None,
+                "end": first.end if first else None,
+                "evidence": " ".join(text[first.start : first.end].split()) if first else "",
+                "n_evidence": len(f.evidence),
+            }
+        )
+    columns = ["file", "component", "status", "severity", "rule_id", "message", "page", "start",
+               "end", "evidence", "n_evidence"]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def clauses_frame(report: ContractReport) -> pd.DataFrame:
+    """Tagged clauses, one row each."""
+    text = report.document.text
+    rows = [
+        {
+            "file": report.source.name,
+            "type": c.type,
+            "start": c.start,
+            "end": c.end,
+            "page": c.page,
+            "confidence": float(c.confidence),
+            "method": c.method,
+            "section": c.section,
+            "words": len(text[c.start : c.end].split()),
+            "text": text[c.start : c.end],
+        }
+        for c in report.clauses
+    ]
+    columns = [
+        "file",
+        "type",
+        "start",
+        "end",
+        "page",
+        "confidence",
+        "method",
+        "section",
+        "words",
+        "text",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def obligations_frame(report: ContractReport) -> pd.DataFrame:
+    """Obligations, one row each."""
+    rows = [
+        {
+            "file": report.source.name,
+            "party": o.party,
+            "party_name": o.party_name,
+            "action": o.action,
+            "due": o.due,
+            "due_days": o.due_days,
+            "negative": o.negative,
+            "page": o.page,
+            "start": o.start,
+            "end": o.end,
+        }
+        for o in report.obligations
+    ]
+    columns = [
+        "file",
+        "party",
+        "party_name",
+        "action",
+        "due",
+        "due_days",
+        "negative",
+        "page",
+        "start",
+        "end",
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def key_dates_frame(report: ContractReport) -> pd.DataFrame:
+    """Key dates, one row each, with the arithmetic that derived them."""
+    rows = [{"file": report.source.name, **key_date_dict(report, k)} for k in report.key_dates]
+    columns = ["file", "kind", "date", "value", "text", "derivation", "start", "end", "page"]
+    return pd.DataFrame(rows, columns=columns)
