@@ -121,7 +121,18 @@ def run_task(work: WorkFunction, task: FileTask, options: BatchOptions) -> FileR
 
 
 def peak_rss_mb() -> float | None:
-    """This process's peak resident memory in MB (None where the platform cannot tell)."""
+    """This process's peak resident memory in MB (None where the platform cannot tell).
+
+    On Linux this is ``VmHWM`` from /proc: ``ru_maxrss`` survives ``exec`` there, so a worker
+    started from a big parent (a notebook, a test run) would report the parent's peak.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except (OSError, ValueError, IndexError):
+        pass
     try:
         import resource
     except ImportError:  # pragma: no cover - Windows
