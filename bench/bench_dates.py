@@ -530,10 +530,120 @@ def key_date_accuracy(shared: Path, limit: int | None) -> None:
                 print("    ", line)
 
 
-def speed(shared: Path, n_sentences: int) -> None:
-    """Sentences per second on CUAD sentences: CPU time of this process, five interleaved
-    rounds; the ratio to datefinder is taken within each round (the machine's speed drifts)
-    and the median is reported."""
+_ROLE_ITEM = re.compile(r"^(?P<name>.*?)\s*\(\s*[\"“”'‘’]")
+
+
+def _norm_name(name: str) -> str:
+    name = re.sub(r"\b(?:the)\b", " ", name.lower())
+    return " ".join(re.findall(r"[a-z0-9]+", name))
+
+
+def _gold_parties(row: dict) -> tuple[list[str], list[str]]:
+    """(legal names, all gold strings) of a CUAD row. The "Parties-Answer" column lists
+    'NAME ("Role"); NAME ("Role")': the legal names are the NAME parts, except group items
+    whose NAME is made of the other items' roles ("Lender, Endorser and Fitness")."""
+    strings = [s for s in ast.literal_eval(row["Parties"] or "[]") if s]
+    items = [i.strip() for i in (row.get("Parties-Answer") or "").split(";") if i.strip()]
+    roles: set[str] = set()
+    names: list[str] = []
+    for item in items:
+        m = _ROLE_ITEM.match(item)
+        name = m.group("name") if m else item
+        roles.update(_norm_name(r) for r in re.findall(r"[\"“]([^\"“”]+)[\"”]", item))
+        if name.strip():
+            names.append(name.strip(" ,;"))
+    legal = []
+    for name in names:
+        words = set(_norm_name(re.sub(r"\b(?:and|or|collectively|each)\b", " ", name)).split())
+        if not words or words <= {w for r in roles for w in r.split()}:
+            continue  # a group of roles, not a legal name
+        legal.append(name)
+    return legal, strings
+
+
+def _name_match(got: str, gold: str) -> bool:
+    a, b = _norm_name(got), _norm_name(gold)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    # "deltathree com inc" vs "deltathree com inc formerly known as delta three inc"
+    return len(short.split()) >= 2 and (
+        long_.startswith(short + " ") or long_.endswith(" " + short)
+    )
+
+
+def party_accuracy(shared: Path, limit: int | None) -> None:
+    """Parties from CUAD preambles against the "Parties" answers.
+
+    * legal-name coverage: share of contracts where every gold legal name (the NAME parts
+      of the 'NAME ("Role")' answer) is matched by an extracted party name;
+    * legal-name recall: share of gold legal names matched;
+    * name precision: share of extracted names that match a gold legal name or a gold string;
+    * gold-string recall (all strings of the "Parties" column, roles included, matched by an
+      extracted name or role): the older, looser figure.
+    """
+    from contract_analyzer.facts import extract_parties
+
+    rows = cuad_rows(shared)[:limit] if limit else cuad_rows(shared)
+    covered = n_contracts = legal_hit = legal_n = prec_hit = prec_n = str_hit = str_n = 0
+    misses: list[str] = []
+    t0 = time.perf_counter()
+    for row in rows:
+        text = cuad_text(shared, row["Filename"])
+        if text is None:
+            continue
+        legal, strings = _gold_parties(row)
+        if not legal:
+            continue
+        parties = extract_parties(text)
+        names = [p.name for p in parties]
+        found = [any(_name_match(n, g) for n in names) for g in legal]
+        n_contracts += 1
+        covered += all(found)
+        legal_hit += sum(found)
+        legal_n += len(found)
+        for n in names:
+            prec_n += 1
+            prec_hit += any(_name_match(n, g) for g in legal + strings)
+        got_all = names + [p.role for p in parties if p.role]
+        for g in strings:
+            str_n += 1
+            str_hit += any(_norm_name(x) == _norm_name(g) for x in got_all)
+        if not all(found):
+            misses.append(
+                f"{row['Filename'][:50]} gold={legal} got={[(p.name, p.role) for p in parties]}"
+            )
+    elapsed = time.perf_counter() - t0
+    print(
+        f"\nParties on CUAD preambles ({n_contracts} contracts with gold legal names, {elapsed:.1f}s):"
+    )
+    print(
+        f"  {'contracts with every legal name found':40s} {covered / max(1, n_contracts):6.3f}  ({covered}/{n_contracts})"
+    )
+    print(
+        f"  {'legal-name recall':40s} {legal_hit / max(1, legal_n):6.3f}  ({legal_hit}/{legal_n})"
+    )
+    print(
+        f"  {'extracted-name precision':40s} {prec_hit / max(1, prec_n):6.3f}  ({prec_hit}/{prec_n})"
+    )
+    print(
+        f"  {'gold-string recall (names and roles)':40s} {str_hit / max(1, str_n):6.3f}  ({str_hit}/{str_n})"
+    )
+    if VERBOSE:
+        for line in misses[:60]:
+            print("    miss", line)
+
+
+def speed(shared: Path, n_sentences: int, rounds: int = 7) -> None:
+    """Sentences per second on CUAD sentences, measured in CPU time of this process.
+
+    The machine is shared and its speed drifts, so the tools are interleaved finely: each
+    round walks the sentences in chunks of 100 and runs every tool on each chunk (in a
+    rotating order) before moving on; the ratio to datefinder is taken within each round and
+    the median over the rounds is reported, with the spread.
+    """
     import datefinder
     from dateparser.search import search_dates
 
@@ -549,44 +659,55 @@ def speed(shared: Path, n_sentences: int) -> None:
     sentences = sentences[:n_sentences]
     sub = sentences[: max(50, n_sentences // 10)]
     extract_dates("warm up on March 1, 2024")
+    list(datefinder.find_dates("warm up on March 1, 2024"))
 
-    def per_call(fn: Callable[[str], object], items: list[str]) -> Callable[[], None]:
-        def run() -> None:
+    def per_call(fn: Callable[[str], object]) -> Callable[[list[str]], None]:
+        def run(items: list[str]) -> None:
             for s in items:
                 fn(s)
 
         return run
 
-    runs: dict[str, tuple[Callable[[], None], int]] = {
-        "ours (one call per sentence)": (per_call(extract_dates, sentences), len(sentences)),
-        "ours (nlp.pipe batches)": (lambda: extract_dates_many(sentences), len(sentences)),
-        "datefinder": (per_call(lambda s: list(datefinder.find_dates(s, index=True)), sentences), len(sentences)),
-        "dateparser.search_dates": (per_call(lambda s: search_dates(s, languages=["en"]), sub), len(sub)),
-    }  # fmt: skip
-    best: dict[str, float] = dict.fromkeys(runs, 0.0)
-    ratios: dict[str, list[float]] = {"per call": [], "batched": []}
-    for _ in range(5):
-        rates: dict[str, float] = {}
-        for name, (run, n) in runs.items():
-            t0 = time.process_time()
-            run()
-            rates[name] = n / max(time.process_time() - t0, 1e-9)
-            best[name] = max(best[name], rates[name])
-        # the machine's speed drifts: compare tools within the same round, report the median
-        ratios["per call"].append(rates["ours (one call per sentence)"] / rates["datefinder"])
-        ratios["batched"].append(rates["ours (nlp.pipe batches)"] / rates["datefinder"])
+    tools: dict[str, Callable[[list[str]], None]] = {
+        "ours (one call per sentence)": per_call(extract_dates),
+        "ours (nlp.pipe batches)": lambda items: extract_dates_many(items),
+        "datefinder": per_call(lambda s: list(datefinder.find_dates(s, index=True))),
+    }
+    chunks = [sentences[i : i + 100] for i in range(0, len(sentences), 100)]
+    names = list(tools)
+    per_round: list[dict[str, float]] = []
+    for r in range(rounds):
+        spent = dict.fromkeys(names, 0.0)
+        for k, chunk in enumerate(chunks):
+            order = names[(r + k) % len(names) :] + names[: (r + k) % len(names)]
+            for name in order:
+                t0 = time.process_time()
+                tools[name](chunk)
+                spent[name] += time.process_time() - t0
+        per_round.append({name: len(sentences) / max(v, 1e-9) for name, v in spent.items()})
+    t0 = time.process_time()
+    for s in sub:
+        search_dates(s, languages=["en"])
+    dateparser_rate = len(sub) / max(time.process_time() - t0, 1e-9)
+
+    def median(values: list[float]) -> float:
+        return sorted(values)[len(values) // 2]
+
     print(
         f"\nSpeed on {len(sentences)} CUAD sentences (mean {sum(map(len, sentences)) / len(sentences):.0f} chars), "
-        "sentences per CPU-second, best of 5 rounds:"
+        f"sentences per CPU-second, median of {rounds} interleaved rounds:"
     )
-    for name, rate in best.items():
-        note = f"  (on {len(sub)} sentences)" if name.startswith("dateparser") else ""
-        print(f"  {name:30s} {rate:9.0f}{note}")
-    med = {k: sorted(v)[len(v) // 2] for k, v in ratios.items()}
+    for name in names:
+        print(f"  {name:30s} {median([r[name] for r in per_round]):9.0f}")
     print(
-        f"  ratio ours/datefinder (median of 5 rounds): per call {med['per call']:.2f}, "
-        f"batched {med['batched']:.2f}"
+        f"  {'dateparser.search_dates':30s} {dateparser_rate:9.0f}  (on {len(sub)} sentences, one pass)"
     )
+    for label, name in (("per call", names[0]), ("batched", names[1])):
+        ratios = sorted(r[name] / r["datefinder"] for r in per_round)
+        print(
+            f"  ratio ours/datefinder {label:8s}: median {median(ratios):.2f} "
+            f"(min {ratios[0]:.2f}, max {ratios[-1]:.2f} over {rounds} rounds)"
+        )
 
 
 VERBOSE = False
@@ -601,6 +722,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--no-keydates", action="store_true")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--no-parties", action="store_true")
     parser.add_argument("--only", help="run only suites whose name contains this")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--tools", default=",".join(TOOLS), help="comma-separated subset of tools")
@@ -639,6 +761,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     if not args.no_keydates and not args.only:
         key_date_accuracy(shared, 60 if args.quick else None)
+    if not args.no_parties and not args.only:
+        party_accuracy(shared, 60 if args.quick else None)
     if not args.no_speed and not args.only:
         speed(shared, 1000 if args.quick else 3000)
     return 0

@@ -377,10 +377,9 @@ def _reject_numeric_context(prev: list[str], nxt: list[str]) -> bool:
     return bool(nxt and (nxt[0] in ("%", "percent") or nxt[0] in DURATION_UNITS))
 
 
-def _accept_context(span: Span, label: str) -> bool:
+def _accept_context(span: Span, label: str, toks: list[str]) -> bool:
     prev = pl.prev_words(span, 2)
     nxt = pl.next_words(span, 2)
-    toks = pl.content(span)
     if toks[-1] in (",", "-", ".", "/", "of", "the", "day", "and"):
         return False
     if label in ("DATE_NUM", "DATE_NUM_NOYEAR", "DATE_SEP") and _reject_numeric_context(prev, nxt):
@@ -474,9 +473,10 @@ def _accept_relative(span: Span, toks: list[str], prev: list[str], nxt: list[str
     return True
 
 
-def _raw_from_span(span: Span) -> _Raw | None:
+def _raw_from_span(span: Span, toks: list[str] | None = None) -> _Raw | None:
     label = span.label_
-    toks = pl.content(span)
+    if toks is None:
+        toks = pl.content(span)
     if label.startswith("DATE_REL") or label in ("DATE_WD_DAY", "DATE_DAY_ONLY", "DATE_HOLIDAY"):
         spec = deictic.parse(toks, label)
         return _Raw("relative", rel=spec) if spec is not None else None
@@ -508,11 +508,13 @@ def _raw_from_span(span: Span) -> _Raw | None:
 
 
 def _accept(span: Span) -> bool:
-    if span.label_ == "_OFFSET":
+    label = span.label_
+    if label == "_OFFSET":
         return _offset_parts(span) is not None
-    if not _accept_context(span, span.label_):
+    toks = pl.content(span)
+    if not _accept_context(span, label, toks):
         return False
-    raw = _raw_from_span(span)
+    raw = _raw_from_span(span, toks)
     if raw is None:
         return False
     span.doc.user_data[("ca_date", span.start_char, span.end_char)] = raw
@@ -766,6 +768,14 @@ def _doc_mentions(
     return _merge_offsets(doc, mentions)
 
 
+def _shift(m: DateMention, offset: int) -> DateMention:
+    """``m`` moved by ``offset`` characters (cheaper than ``dataclasses.replace``)."""
+    values = dict(m.__dict__)
+    values["start"] += offset
+    values["end"] += offset
+    return DateMention(**values)
+
+
 def mentions_from_parsed(
     parsed: pl.Parsed,
     *,
@@ -788,7 +798,7 @@ def mentions_from_parsed(
     out: list[DateMention] = []
     for offset, doc, items in per_doc:
         for m in _doc_mentions(doc, items, order, ref):
-            out.append(replace(m, start=m.start + offset, end=m.end + offset) if offset else m)
+            out.append(_shift(m, offset) if offset else m)
     return out
 
 

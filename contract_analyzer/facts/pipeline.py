@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import spacy
-from spacy.attrs import NORM
+from spacy.attrs import NORM, SHAPE
+from spacy.lang.lex_attrs import word_shape
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
@@ -41,12 +42,12 @@ from contract_analyzer.facts.scan import KIND_OF, scan
 Pattern = list[dict[str, Any]]
 
 _TOKEN_RE = re.compile(
-    r"\d+(?:[./\-]\d+|,\d{3}(?!\d))*"  # numeric group: 03/01/2024 1,000.00 2024-03-01
+    r"(\d+(?:[./\-]\d+|,\d{3}(?!\d))*"  # numeric group: 03/01/2024 1,000.00 2024-03-01
     r"|[^\W\d_]+"  # letters
     r"|\[[^\]\w\n]{0,5}\]|_{2,}"  # blanks: [ ]  [•]  ____
-    r"|\s+"
     r"|[^\w\s]"  # one punctuation mark
-    r"|.",
+    r"|\S)( ?)"  # anything else; one space after a token is its trailing space
+    r"|(\s+)",  # other whitespace is a token of its own, as in spaCy
     re.DOTALL,
 )
 
@@ -60,17 +61,13 @@ class FactTokenizer:
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
         spaces: list[bool] = []
-        for piece in _TOKEN_RE.findall(text):
-            if piece.isspace():
-                if words and piece[0] == " " and not spaces[-1] and not words[-1].isspace():
-                    spaces[-1] = True
-                    piece = piece[1:]
-                if piece:
-                    words.append(piece)
-                    spaces.append(False)
-            else:
-                words.append(piece)
+        for word, space, blank in _TOKEN_RE.findall(text):
+            if blank:
+                words.append(blank)
                 spaces.append(False)
+            else:
+                words.append(word)
+                spaces.append(bool(space))
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc.user_data["ca_text"] = text
         return doc
@@ -160,7 +157,10 @@ class FactMatcher:
         self.vocab = vocab
         self.accept = spec.accept
         self._helpers: dict[int, bool] = {}
-        patterns = spec.patterns()
+        patterns = {
+            label: [flag_pattern(vocab, pattern) for pattern in plist]
+            for label, plist in spec.patterns().items()
+        }
         self.matchers: dict[str, Matcher] = {}
         for cls, labels in spec.groups.items():
             matcher = Matcher(vocab, validate=False)
@@ -222,6 +222,69 @@ class FactMatcher:
         if helper is None:
             helper = self._helpers[match_id] = self.vocab.strings[match_id].startswith("_")
         return helper
+
+
+# ------------------------------------------------------------------- lexeme flags
+
+# Matcher set tests ({"LOWER": {"IN": [...]}}) are Python calls per token and pattern state;
+# a lexeme flag is a bit tested in C. Each distinct set test becomes one flag of the vocab
+# (``Vocab.add_flag``, computed once per word), while flags last; the rest stay set tests.
+_FLAG_TABLES: dict[int, tuple[Vocab, dict[tuple[str, str], int | None]]] = {}
+_FLAGGABLE = {"LOWER", "ORTH", "TEXT", "NORM", "SHAPE"}
+
+
+def _attr_getter(vocab: Vocab, attr: str) -> Callable[[str], str]:
+    """The lexeme's value of ``attr`` computed from its text, as the vocab computes it."""
+    if attr == "LOWER":
+        return str.lower
+    if attr in ("ORTH", "TEXT"):
+        return str
+    if attr == "NORM":
+        norm = vocab.lex_attr_getters.get(NORM)
+        return norm if norm is not None else str.lower
+    return vocab.lex_attr_getters.get(SHAPE) or word_shape
+
+
+def _flag_getter(vocab: Vocab, attr: str, test: dict[str, Any]) -> Callable[[str], bool] | None:
+    if len(test) != 1:
+        return None
+    ((op, value),) = test.items()
+    get = _attr_getter(vocab, attr)
+    if op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in value):
+        members = frozenset(value)
+        if op == "IN":
+            return lambda text: get(text) in members
+        return lambda text: get(text) not in members
+    if op == "REGEX" and isinstance(value, str):
+        rx = re.compile(value)
+        return lambda text: rx.search(get(text)) is not None
+    return None
+
+
+def flag_pattern(vocab: Vocab, pattern: Pattern) -> Pattern:
+    """``pattern`` with its set and regex tests on lexeme attributes turned into flags."""
+    _, table = _FLAG_TABLES.setdefault(id(vocab), (vocab, {}))
+    out: Pattern = []
+    for token in pattern:
+        new: dict[Any, Any] = {}
+        for attr, test in token.items():
+            if attr.upper() not in _FLAGGABLE or not isinstance(test, dict):
+                new[attr] = test
+                continue
+            key = (attr.upper(), repr(sorted(test.items())))
+            if key not in table:
+                getter = _flag_getter(vocab, attr.upper(), test)
+                try:
+                    table[key] = vocab.add_flag(getter) if getter is not None else None
+                except ValueError:  # no free flag left
+                    table[key] = None
+            flag = table[key]
+            if flag is None:
+                new[attr] = test
+            else:
+                new[flag] = True
+        out.append(new)
+    return out
 
 
 @Language.factory("ca_fact_matcher", default_config={"kind": "dates"})

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from contract_analyzer.facts.numbers import CARDINAL_WORDS, ORDINAL_UNITS
 from contract_analyzer.facts.vocab import (
@@ -57,7 +58,8 @@ _NUMERIC_DATE = re.compile(
 _NO_YEAR = re.compile(r"\d{1,2}[./-]\d{1,2}")
 _DIGIT_HINT = re.compile(r"\d[./-]\d|\d{8}")
 _SEPARATED = re.compile(r"\d+(?:[./-]\d+)+")
-_ORDINAL_DIGITS = re.compile(r"\d{1,2}(?:st|nd|rd|th|t h|s t|n d|r d)\b")
+# written so that the regex engine can skip to candidate characters (a leading literal or class)
+_ORDINAL_DIGITS = re.compile(r"\d\d?(?:st|nd|rd|th|t h|s t|n d|r d)\b")
 _SUFFIX_WORDS = frozenset({"st", "nd", "rd", "th", "t", "s", "n", "r"})
 _COUNT_LIKE = frozenset(
     CARDINAL_WORDS
@@ -69,7 +71,10 @@ _OFFSET_BEFORE = re.compile(
     r"\b(?:days?|weeks?|months?|years?)\W{0,3}(?:after|before|from|following|prior\s+to)\W*$"
 )
 _TIGHT_UNIT = re.compile(r"\d-?(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b")
-_PLACEHOLDER_DATE = re.compile(r"(?:\[[^\]\w\n]{0,5}\]|_{2,})[^\n]{0,30}?\b(?:1[89]|20)\d\d\b")
+_DAY_SUFFIX_END = re.compile(r"\d\s?(?:st|nd|rd|th)$")
+# a blank ("[ ]", "[•]", "____") followed by a year within 30 characters: "[ ], 2020"
+_PLACEHOLDER = re.compile(r"\[[^\]\w\n]{0,5}\]|__+")
+_YEAR_AFTER = re.compile(r"[^\n]{0,30}?\b(?:1[89]|20)\d\d\b")
 _NO_YEAR_CONTEXT = frozenset(
     {"on", "by", "before", "after", "until", "till", "through", "thru", "dated", "date", "due",
      "in", "since", "starting", "ending", "ends", "begins", "effective", "back", "from", "this",
@@ -78,6 +83,7 @@ _NO_YEAR_CONTEXT = frozenset(
 
 _ORDINALS = frozenset(ORDINAL_UNITS) | {"twentieth", "thirtieth"}
 _COUNT = frozenset(CARDINAL_WORDS | {"a", "an", "few", "couple", "several"})
+_MAY_NEXT = _COUNT | _ORDINALS | {"the"}  # "May the 1st", "May twenty-first"
 _WEEKDAY_WORDS = frozenset(WEEKDAYS) | {w + "s" for w in WEEKDAYS if len(w) > 4}
 _REL_UNITS = frozenset(
     {"day", "days", "week", "weeks", "month", "months", "year", "years", "fortnight",
@@ -101,6 +107,27 @@ _MONEY_WORDS = frozenset(CURRENCY_CODES) | frozenset(CURRENCY_WORDS)
 _PCT_WORDS = frozenset({"percent", "pct", "cent"})
 _SYMBOLS = "".join(CURRENCY_SYMBOLS)
 
+# every word the hit finders ask about: the word set of a text is only ever intersected with
+# these, so :func:`_words` keeps just them (exactly ``set(_LETTERS.findall(low)) & _VOCAB``)
+_VOCAB = frozenset(
+    _DATE_WORDS | _REL_UNITS | _SUFFIX_WORDS | _DUR_WORDS | _MONEY_WORDS | _PCT_WORDS
+)
+_VOCAB_BYTES = frozenset(w.encode("ascii") for w in _VOCAB)
+# bytes.translate tables: letters kept and everything else a space; digits as "0"
+_ONLY_LETTERS = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_DIGITS_AS_ZERO = bytes(48 if 48 <= c <= 57 else c for c in range(256))
+
+
+def _words(low_bytes: bytes) -> set[str]:
+    """The trigger words of a lower-cased text: ``set(_LETTERS.findall(low)) & _VOCAB``.
+
+    Done on bytes because ``bytes.translate`` + ``split`` are C loops, several times faster
+    than a Python regular expression over every character; non-ASCII characters become
+    spaces, as they are not ``[a-z]`` either.
+    """
+    found = _VOCAB_BYTES.intersection(low_bytes.translate(_ONLY_LETTERS).split())
+    return {w.decode("ascii") for w in found}
+
 
 @dataclass
 class Window:
@@ -109,6 +136,70 @@ class Window:
     start: int
     end: int
     classes: set[str] = field(default_factory=set)
+
+
+@dataclass
+class _Text:
+    """A text prepared once for the hit finders.
+
+    ``raw`` is the lower-cased text as bytes, one byte per character (Latin-1; other
+    characters become "?"), so byte offsets are character offsets; ``zeros`` is the same
+    with every digit written "0" (None when there is no digit). Substring tests on ``zeros``
+    are exact pre-checks for the digit patterns (``b"0.0" in zeros`` is necessary for
+    ``\\d[./-]\\d``), and patterns on ``zeros`` that start with the literal "0" let the
+    regular expression engine jump from digit to digit instead of testing every character.
+    A text holding digits of another script (``\\d`` matches them too) keeps the plain
+    patterns on ``low``.
+    """
+
+    low: str
+    words: set[str]
+    zeros: bytes | None
+    other_digits: bool = False
+
+    @classmethod
+    def of(cls, low: str) -> _Text:
+        if low.isascii():
+            raw = low.encode("ascii")
+            other = False
+        else:
+            raw = low.encode("latin-1", "replace")
+            other = any(c.isdecimal() for c in set(low) if c > "\x7f")
+        has_digit = raw.translate(None, b"0123456789") != raw
+        zeros = raw.translate(_DIGITS_AS_ZERO) if has_digit else None
+        return cls(low, _words(raw), zeros, other)
+
+    def has(self, pieces: tuple[bytes, ...]) -> bool:
+        """Whether any of ``pieces`` occurs in the digits-as-zero text."""
+        if self.other_digits:
+            return True
+        zeros = self.zeros
+        if zeros is None:
+            return False
+        for piece in pieces:  # noqa: SIM110 (a plain loop: any() costs a generator per call)
+            if piece in zeros:
+                return True
+        return False
+
+    def spans(
+        self, on_zeros: re.Pattern[bytes], on_low: re.Pattern[str]
+    ) -> Iterator[tuple[int, int]]:
+        """Spans of a digit pattern, written both ways (``on_zeros`` with "0" for ``\\d``)."""
+        if self.other_digits:
+            return (m.span() for m in on_low.finditer(self.low))
+        if self.zeros is None:
+            return iter(())
+        return (m.span() for m in on_zeros.finditer(self.zeros))
+
+
+# exact pre-checks (substrings of the digits-as-zero text) for the digit patterns below
+_HINT_PIECES = (b"0.0", b"0/0", b"0-0", b"00000000")  # _DIGIT_HINT
+_ORDINAL_PIECES = (b"0st", b"0nd", b"0rd", b"0th", b"0t h", b"0s t", b"0n d", b"0r d")
+_YEAR_PIECE = (b"0000",)  # a four-digit year after a blank (_YEAR_AFTER)
+_EIGHT_DIGITS = (b"00000000",)  # _COMPACT
+# _SEPARATED and _COMPACT on the digits-as-zero text
+_SEPARATED_ZEROS = re.compile(rb"00*(?:[./-]00*)+")
+_COMPACT_ZEROS = re.compile(rb"00000000")
 
 
 def _occurrences(low: str, word: str) -> Iterator[int]:
@@ -159,10 +250,10 @@ def _date_word_class(low: str, w: str, i: int) -> str | None:
             if not (
                 nxt[:1].isdigit()
                 or nxt[:1] in "[_"
-                or _word_after(low, j) in (_COUNT | _ORDINALS | {"the"})
+                or _word_after(low, j) in _MAY_NEXT
                 or before[-1:].isdigit()
                 or _word_before(low, i) == "of"
-                or re.search(r"\d\s?(?:st|nd|rd|th)$", before) is not None
+                or _DAY_SUFFIX_END.search(before) is not None
             ):
                 return None
         return "date:month"
@@ -203,7 +294,8 @@ def _date_word_class(low: str, w: str, i: int) -> str | None:
     return None
 
 
-def _date_hits(low: str, words: set[str]) -> Iterator[tuple[int, int, str]]:
+def _date_hits(t: _Text) -> Iterator[tuple[int, int, str]]:
+    low, words = t.low, t.words
     found = words & _DATE_WORDS
     in_rel = "in" in found and not _REL_UNITS.isdisjoint(words)
     found.discard("in")
@@ -235,20 +327,16 @@ def _date_hits(low: str, words: set[str]) -> Iterator[tuple[int, int, str]]:
             after = [w for w in _LETTERS.findall(low, j, j + 40)[:4] if w not in _COUNT_LIKE]
             if after and after[0] in _REL_UNITS:
                 yield i, j, "date:rel"
-    hint = _DIGIT_HINT.search(low)
-    if hint is None:
-        pass
-    elif hint.group()[1] in "./-" or _SEPARATED.search(low, hint.end()):
-        for m in _SEPARATED.finditer(low):
-            start, end = m.span()
-            tok = m.group()
+    if t.has(_HINT_PIECES):  # a numeric date holds "\d[./-]\d" or eight digits
+        for start, end in t.spans(_SEPARATED_ZEROS, _SEPARATED):
+            tok = low[start:end]
             if (
                 _NUMERIC_DATE.fullmatch(tok)
                 or _NO_YEAR.fullmatch(tok)
                 and ("/" in tok or _word_before(low, start) in _NO_YEAR_CONTEXT)
             ):
                 yield start, end, "date:num"
-    if not words.isdisjoint(_SUFFIX_WORDS):
+    if not words.isdisjoint(_SUFFIX_WORDS) and t.has(_ORDINAL_PIECES):
         for m in _ORDINAL_DIGITS.finditer(low):
             start = m.start()
             if start and low[start - 1].isdigit():
@@ -257,20 +345,37 @@ def _date_hits(low: str, words: set[str]) -> Iterator[tuple[int, int, str]]:
             before = _word_before(low, start)
             if before in ("the", "on") or before in WEEKDAYS:
                 yield start, m.end(), "date:day"
-    for m in _COMPACT.finditer(low) if hint is not None else ():
-        start, end = m.span()
+    for start, end in t.spans(_COMPACT_ZEROS, _COMPACT) if t.has(_EIGHT_DIGITS) else ():
         if (
-            m.group()[:2] in ("19", "20")
+            low[start : start + 2] in ("19", "20")
             and (not start or not low[start - 1].isdigit())
             and (end >= len(low) or not low[end].isdigit())
         ):
             yield start, end, "date:num"
-    if "[" in low or "__" in low:
-        for m in _PLACEHOLDER_DATE.finditer(low):
-            yield m.start(), m.end(), "date:ph"
+    if ("[" in low or "__" in low) and t.has(_YEAR_PIECE):
+        yield from _placeholder_hits(t)
 
 
-def _dur_hits(low: str, words: set[str]) -> Iterator[tuple[int, int, str]]:
+def _placeholder_hits(t: _Text) -> Iterator[tuple[int, int, str]]:
+    """Blanks followed by a year. A blank's end is fixed (the first "]", the end of the
+    underscores), so the year is looked for once per blank, and only where four digits
+    follow: redacted filings hold thousands of "[***]"."""
+    low, zeros = t.low, t.zeros
+    resume = 0
+    for m in _PLACEHOLDER.finditer(low):
+        start, end = m.span()
+        if start < resume:
+            continue
+        if not t.other_digits and (zeros is None or zeros.find(b"0000", end, end + 34) < 0):
+            continue
+        year = _YEAR_AFTER.match(low, end)
+        if year is not None:
+            resume = year.end()
+            yield start, resume, "date:ph"
+
+
+def _dur_hits(t: _Text) -> Iterator[tuple[int, int, str]]:
+    low, words = t.low, t.words
     for w in words & _DUR_WORDS:
         for i in _occurrences(low, w):
             if w != "net" or low[i + 3 : i + 5].strip()[:1].isdigit():
@@ -279,7 +384,8 @@ def _dur_hits(low: str, words: set[str]) -> Iterator[tuple[int, int, str]]:
         yield m.start(), m.end(), "dur"
 
 
-def _money_hits(low: str, words: set[str]) -> Iterator[tuple[int, int, str]]:
+def _money_hits(t: _Text) -> Iterator[tuple[int, int, str]]:
+    low, words = t.low, t.words
     for w in words & _MONEY_WORDS:
         for i in _occurrences(low, w):
             yield i, i + len(w), "money"
@@ -290,7 +396,8 @@ def _money_hits(low: str, words: set[str]) -> Iterator[tuple[int, int, str]]:
             i = low.find(sym, i + 1)
 
 
-def _pct_hits(low: str, words: set[str]) -> Iterator[tuple[int, int, str]]:
+def _pct_hits(t: _Text) -> Iterator[tuple[int, int, str]]:
+    low, words = t.low, t.words
     for w in words & _PCT_WORDS:
         for i in _occurrences(low, w):
             yield i, i + len(w), "pct"
@@ -303,16 +410,28 @@ def _pct_hits(low: str, words: set[str]) -> Iterator[tuple[int, int, str]]:
 _HITS = {"date": _date_hits, "dur": _dur_hits, "money": _money_hits, "pct": _pct_hits}
 
 
+@lru_cache(maxsize=64)
+def _prefixes(kinds: frozenset[str]) -> tuple[str, ...]:
+    return tuple(prefix for prefix, kind in KIND_OF.items() if kind in kinds)
+
+
+def _wanted(kinds: Iterable[str]) -> tuple[str, ...]:
+    """The trigger prefixes ("date", "dur", ...) of the fact kinds asked for."""
+    return _prefixes(kinds if isinstance(kinds, frozenset) else frozenset(kinds))
+
+
 def scan(text: str, kinds: Iterable[str]) -> list[Window]:
     """Windows of ``text`` that may hold facts of the given kinds, in order, not overlapping."""
-    wanted = [prefix for prefix, kind in KIND_OF.items() if kind in kinds]
-    if not wanted or not text:
+    if not text:
+        return []
+    wanted = _wanted(kinds)
+    if not wanted:
         return []
     low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    words = set(_LETTERS.findall(low))
-    hits = [h for prefix in wanted for h in _HITS[prefix](low, words)]
+    prepared = _Text.of(low)
+    hits = [h for prefix in wanted for h in _HITS[prefix](prepared)]
     if not hits:
         return []
     n = len(text)
