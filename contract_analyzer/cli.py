@@ -12,6 +12,12 @@ from contract_analyzer import __version__
 # sub-command -> (module in contract_analyzer.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "ingest": ("ingest", "read files and print a one-line summary of each Document"),
+    "analyze": ("analyze", "analyse one contract: kind, findings, key dates, obligations, score"),
+    "score": ("score", "score every contract in a folder into one table (CSV/Parquet/XLSX/JSONL)"),
+    "deadlines": ("deadlines", "write every upcoming notice deadline of a folder to one .ics"),
+    "report": ("report", "write a folder's contracts, findings and deadlines as one HTML page"),
+    "train": ("train", "rebuild the shipped clause tagger from the ../shared development data"),
+    "evaluate": ("evaluate", "print the clause tagger's accuracy bars, split by contract"),
 }
 
 
