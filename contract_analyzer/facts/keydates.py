@@ -178,6 +178,11 @@ def _key(kind: str, *, d: date | None = None, value: str | None = None, text: st
     iso = None
     if period is not None and period.amount is not None:
         iso = _iso(period.amount, period.unit, period.business)
+    if period is not None and period.inconsistent:
+        derivation += (
+            f'; CHECK: "{" ".join(period.text.split())}" gives the number in words and in digits '
+            f"differently; read as the words ({period.label}), which usually prevail"
+        )
     return KeyDate(kind, d, value, text, start, end, derivation, iso)
 
 
@@ -472,7 +477,8 @@ def _hereof(agreement: KeyDate, text: str, start: int, end: int) -> KeyDate:
 # ------------------------------------------------------------------------ term and renewal
 
 _TERM_SENTENCE = re.compile(
-    r"\b(?:terms?|expire|expiration|expiry|continu\w*|remain\w*\s+in\s+(?:full\s+)?(?:force|effect)|terminat\w*\s+on|"
+    r"\b(?:terms?|expire|expiration|expiry|continu\w*|remain\w*\s+(?:in\s+(?:full\s+)?(?:force|effect)|effective|valid)|"
+    r"(?:be|is)\s+valid|terminat\w*\s+on|"
     r"in\s+effect\s+(?:until|through|for)|(?:contract|service|license|licence)\s+period|contract\s+end)\b",
     re.IGNORECASE,
 )
@@ -604,6 +610,19 @@ _YEAR_N = re.compile(
 )
 
 
+# a stretch inside the term or a recurring slice of it, not its length
+_PART_OF_TERM = re.compile(
+    r"\b(?:last|first|final|remaining|during|within|each|every|per|any)\s+(?:such\s+)?$",
+    re.IGNORECASE,
+)
+# the period runs after the contract ends (rights that outlive it), not the term itself
+_POST_TERM = re.compile(
+    r"\b(?:after|following|upon|beyond|surviv\w*)\s+(?:the\s+|any\s+|such\s+|its\s+)?"
+    r"(?:date\s+of\s+)?(?:termination|expiration|expiry)\b",
+    re.IGNORECASE,
+)
+
+
 def _last_day(m: DateMention) -> date | None:
     """The last day of a month or year written as a partial date ("until the end of 2006")."""
     if m.year is None:
@@ -678,8 +697,10 @@ def _length_end(
         before = text[max(s.start, d.start - 60) : d.start]
         if _AFTER_CONTRACT.match(text, d.end):
             continue  # survival, records, insurance: periods after the contract, not its term
+        if _PART_OF_TERM.search(before) or _POST_TERM.search(text, s.start, d.start):
+            continue  # "the last two (2) months of the Term", "after the expiration ... for 5 years"
         cue = _TERM_LENGTH_CUE.search(before) or re.search(
-            r"(?:initial\s+)?term[^.;]{0,40}$", before, re.IGNORECASE
+            r"(?:initial\s+)?\bterm\b[^.;]{0,40}$", before, re.IGNORECASE
         )
         if not strong and d.unit not in ("year", "month", "decade", "quarter"):
             continue
@@ -749,10 +770,12 @@ def _term(ctx: _Context, effective: KeyDate | None, agreement: KeyDate | None) -
     for s in strong + weak:
         m = _PERPETUAL.search(s.text)
         if m and re.search(r"\b(?:agreement|term|contract)\b", s.text, re.IGNORECASE):
-            if re.search(r"licen[cs]e", s.text, re.IGNORECASE) and not re.search(
-                r"\bterm\b", s.text, re.IGNORECASE
+            if (
+                re.search(r"licen[cs]e", s.text, re.IGNORECASE)
+                and not re.search(r"\bterm\b", s.text, re.IGNORECASE)
+                and not _ABOUT_AGREEMENT.search(s.text, 0, m.start())
             ):
-                continue
+                continue  # a perpetual licence grant, not the agreement's term
             out.expiration = _open_ended(ctx, s, m)
             return out
     return out
@@ -1040,6 +1063,11 @@ _SURVIVAL_SENTENCE = re.compile(
 )
 
 
+def _phrase_end(after: str, limit: int = 60) -> str:
+    """The words after a period up to the end of its phrase ("after receipt of invoice")."""
+    return " ".join(re.split(r"[,;:.\n(|\t]", after, maxsplit=1)[0].split())[:limit]
+
+
 def _payment_due(ctx: _Context) -> KeyDate | None:
     text = ctx.text
     for s in ctx.sentences_with(_PAYMENT_SENTENCE, ("payment_terms",)):
@@ -1061,7 +1089,7 @@ def _payment_due(ctx: _Context) -> KeyDate | None:
             ):
                 return _key("payment_due_period", value=d.label, text=text[d.start : d.end + 40].strip(),
                             start=d.start, end=min(len(text), d.end + 40),
-                            derivation=f"payment due {d.label} {after.split(',')[0].strip()[:60]}", period=d)  # fmt: skip
+                            derivation=f"payment due {d.label} {_phrase_end(after)}", period=d)  # fmt: skip
     return None
 
 

@@ -127,6 +127,49 @@ CASES: list[Case] = [
         (Part(SLA, "Remedies 1. Service Credit.", None, ("service_levels",), 700),),
         "Common Paper SLA: Uptime Credit",
     ),
+    # min_commitments (the it_services playbook sets 1): the SLA rules judge only service
+    # levels a party actually commits to, not a table row that merely names them
+    *(
+        Case(
+            rule,
+            True,
+            (
+                Part(
+                    "sample:c12_msa_tessellate_draft.md",
+                    "Support Response.",
+                    "demands on Supplier's support team at the time.",
+                    ("service_levels",),
+                ),
+                Part(
+                    "sample:c12_msa_tessellate_draft.md",
+                    "Patch management is carried out",
+                    "may cause problems.",
+                    ("service_levels",),
+                ),
+            ),
+            "'reasonable efforts to respond ... promptly', 'within a few days': a commitment "
+            "with no number and no remedy",
+            (("min_commitments", 1),),
+        )
+        for rule in ("sla.no_measurable_target", "sla.no_remedy")
+    ),
+    *(
+        Case(
+            rule,
+            False,
+            (
+                Part(
+                    "sample:c01_msa_meridian_kestrel.md",
+                    "8. Service levels |",
+                    "measurement method and service credits. |",
+                    ("service_levels",),
+                ),
+            ),
+            "an MSA's order-form checklist row names service levels but commits to none",
+            (("min_commitments", 1),),
+        )
+        for rule in ("sla.no_measurable_target", "sla.no_remedy")
+    ),
     # payment ------------------------------------------------------------------------------
     Case(
         "payment.no_amount",

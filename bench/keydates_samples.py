@@ -1,0 +1,88 @@
+"""Key dates of the real pipeline on the sample contracts, against their ground truth.
+
+    .venv/bin/python bench/keydates_samples.py [--files GLOB]
+
+Runs ``ca.analyze(path, as_of=<ground truth as_of>)`` on every file of
+data/sample_contracts (PDF and DOCX renderings of the same contract are scored separately),
+then prints, per key-date kind, how many ground-truth entries the report matches, and lists
+every mismatch with the file, the kind, the expected and produced value and the produced
+derivation. Conventions are those of data/sample_contracts/README.md (expiration = last day
+of the term; next notice deadline rolled from ``as_of``). Figures are printed, not asserted;
+tests/check/test_sample_key_dates.py asserts them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fnmatch
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from contract_analyzer.facts.compare import (  # noqa: E402
+    expected_text,
+    got_text,
+    key_date_matches,
+)
+from contract_analyzer.facts.keydates import KINDS  # noqa: E402
+from contract_analyzer.pipeline import analyze  # noqa: E402
+from contract_analyzer.resources import PROJECT_DIR  # noqa: E402
+
+SAMPLES = PROJECT_DIR / "data" / "sample_contracts"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--files", default="*", help="only files matching this glob")
+    args = parser.parse_args()
+    truth = yaml.safe_load((SAMPLES / "ground_truth.yaml").read_text(encoding="utf-8"))
+    as_of = dt.date.fromisoformat(str(truth["as_of"]))
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    mismatches: list[str] = []
+    seconds = 0.0
+    n_files = 0
+    for contract in truth["contracts"]:
+        for name in contract["files"]:
+            if not fnmatch.fnmatch(name, args.files):
+                continue
+            t = time.perf_counter()
+            report = analyze(SAMPLES / name, as_of=as_of)
+            seconds += time.perf_counter() - t
+            n_files += 1
+            got = {k.kind: k for k in report.key_dates}
+            for expected in contract.get("key_dates") or []:
+                kind = expected["kind"]
+                total[kind] += 1
+                have = got.get(kind)
+                if key_date_matches(expected, have):
+                    right[kind] += 1
+                    continue
+                mismatches.append(
+                    f"{name:42s} {kind:36s} expected {expected_text(expected):12s} "
+                    f"got {got_text(have):12s}\n"
+                    f"{'':8s}derivation: {have.derivation if have else '-'}\n"
+                    f"{'':8s}evidence:   {' '.join(have.text.split())[:160] if have else '-'}"
+                )
+    print(f"{'kind':38s} right/total  accuracy")
+    for kind in KINDS:
+        if total[kind]:
+            print(f"{kind:38s} {right[kind]:5d}/{total[kind]:<5d} {right[kind] / total[kind]:8.3f}")
+    n_right, n_total = sum(right.values()), sum(total.values())
+    print(f"{'all':38s} {n_right:5d}/{n_total:<5d} {n_right / max(n_total, 1):8.3f}")
+    print(f"\n{n_files} files, {seconds / max(n_files, 1):.2f} s per file (whole analyze)")
+    if mismatches:
+        print(f"\nmismatches ({len(mismatches)}):")
+        for line in mismatches:
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
