@@ -9,7 +9,9 @@
 
 Both sides include their worker start-up (the analysis loads its model once per worker).
 Usage: python bench/bench_batch.py [--jobs 1 2] [--timeout 60] [--memory-limit 2048]
-       [--skip-corpus] [--skip-cuad] [--skip-bare] [--limit N]
+       [--skip-corpus] [--skip-cuad] [--skip-bare] [--limit N] [--repeat N]
+The "cpu s" column is CPU time (the run's processes), which other processes' load inflates
+far less than the wall-clock seconds; the load average before -> after is printed per run.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from contract_analyzer.batch.runner import run_batch  # noqa: E402
 from contract_analyzer.batch.walk import discover  # noqa: E402
+from contract_analyzer.batch.worker import mark_worker_start, peak_rss_mb  # noqa: E402
 from contract_analyzer.resources import shared_dir  # noqa: E402
 
 CORPUS_PATTERNS = ["*.pdf", "*.docx", "*.doc", "*.docm", "*.dotx", "*.txt"]
@@ -46,19 +49,21 @@ def _bare_extract(path: str) -> tuple[int, int, float]:
                 page.close()
     except Exception:  # noqa: BLE001 - count what could be read
         pass
-    return pages, chars, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # the same peak measure as the batch workers (ru_maxrss alone would carry the parent's)
+    return pages, chars, peak_rss_mb() or 0.0
 
 
 def bare(files: list[Path], jobs: int) -> dict[str, float]:
     """Bare extraction of ``files`` in a pool of ``jobs`` processes (start-up included)."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     ctx = mp.get_context("spawn")
-    with ctx.Pool(jobs) as pool:
+    with ctx.Pool(jobs, initializer=mark_worker_start) as pool:
         out = pool.map(_bare_extract, [str(f) for f in files], chunksize=1)
     seconds = time.perf_counter() - started
     pages = sum(p for p, _, _ in out)
     return {
         "seconds": seconds,
+        "cpu": _cpu_seconds() - cpu,
         "files": len(files),
         "pages": pages,
         "peak_mb": max(m for _, _, m in out),
@@ -69,27 +74,52 @@ def full(
     folder: Path, jobs: int, limit: int | None, **kwargs: object
 ) -> tuple[dict[str, float], object]:
     """The real batch over ``folder`` with ``jobs`` workers, no cache."""
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), _cpu_seconds()
     result = run_batch(folder, jobs=jobs, cache=False, progress=False, **kwargs)  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
+    cpu = _cpu_seconds() - cpu
     df = result.contracts
     pages = int(df["pages"].fillna(0).sum()) if "pages" in df else 0
     peak = result.summary.workers.max_peak_rss_mb or 0.0
-    return {"seconds": seconds, "files": len(df), "pages": pages, "peak_mb": peak}, result
+    measures = {"seconds": seconds, "cpu": cpu, "files": len(df), "pages": pages, "peak_mb": peak}
+    return measures, result
 
 
-def _row(name: str, jobs: int, m: dict[str, float]) -> str:
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children (worker processes, once waited
+    for): the work done, which other processes on the machine do not inflate as they do the
+    wall-clock time."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
+
+
+def _load() -> str:
+    """The 1-minute load average: other processes share the CPU and skew the figures."""
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:  # pragma: no cover - not on this platform
+        return "?"
+
+
+def _row(name: str, jobs: int, m: dict[str, float], load_before: str) -> str:
     fpm = m["files"] / m["seconds"] * 60
     pps = m["pages"] / m["seconds"]
     return (
-        f"{name:<22}{jobs:>5}{m['seconds']:>10.1f}{fpm:>11.1f}{pps:>9.2f}"
-        f"{int(m['pages']):>7}{m['peak_mb']:>16.0f}"
+        f"{name:<22}{jobs:>5}{m['seconds']:>10.1f}{m['cpu']:>9.1f}{fpm:>11.1f}{pps:>9.2f}"
+        f"{int(m['pages']):>7}{m['peak_mb']:>16.0f}{load_before + '->' + _load():>14}"
     )
 
 
 def bench_cuad(
-    cuad: Path, jobs_list: list[int], limit: int | None, skip_bare: bool = False
+    cuad: Path,
+    jobs_list: list[int],
+    limit: int | None,
+    skip_bare: bool = False,
+    repeat: int = 1,
 ) -> None:
+    """The CUAD table; with ``repeat`` > 1 the runs alternate (bare, full, bare, full ...) and
+    each figure is the fastest of its repeats, which damps other processes' load."""
     files = [f.path for f in discover(cuad, pattern="*.pdf")]
     if limit:
         files = files[:limit]
@@ -100,27 +130,42 @@ def bench_cuad(
         for f in files:
             os.symlink(f, Path(tmp.name) / f.name)
         folder = Path(tmp.name)
-    print(f"CUAD PDFs: {len(files)} files in {cuad}")
+    print(f"CUAD PDFs: {len(files)} files in {cuad}; {os.cpu_count()} CPUs, load {_load()}")
     print(
-        f"{'run':<22}{'jobs':>5}{'seconds':>10}{'files/min':>11}{'pages/s':>9}{'pages':>7}{'peak MB/worker':>16}"
+        f"{'run':<22}{'jobs':>5}{'seconds':>10}{'cpu s':>9}{'files/min':>11}{'pages/s':>9}{'pages':>7}"
+        f"{'peak MB/worker':>16}{'load 1-min':>14}"
     )
     measures: dict[tuple[str, int], dict[str, float]] = {}
-    for jobs in jobs_list:
-        if not skip_bare:
-            measures[("bare", jobs)] = m = bare(files, jobs)
-            print(_row("bare pdfplumber", jobs, m), flush=True)
-        measures[("full", jobs)], result = full(folder, jobs, limit)
-        print(_row("full analysis", jobs, measures[("full", jobs)]), flush=True)
-        errors = result.contracts[result.contracts["error"].notna()]  # type: ignore[attr-defined]
-        if len(errors):
-            print(f"  ({len(errors)} error rows: {Counter(errors['error_type'])})")
-    print()
+
+    def keep(key: tuple[str, int], m: dict[str, float]) -> None:
+        if key not in measures or m["seconds"] < measures[key]["seconds"]:
+            measures[key] = m
+
+    for _ in range(repeat):
+        for jobs in jobs_list:
+            if not skip_bare:
+                before = _load()
+                m = bare(files, jobs)
+                print(_row("bare pdfplumber", jobs, m, before), flush=True)
+                keep(("bare", jobs), m)
+            before = _load()
+            m, result = full(folder, jobs, limit)
+            print(_row("full analysis", jobs, m, before), flush=True)
+            keep(("full", jobs), m)
+            errors = result.contracts[result.contracts["error"].notna()]  # type: ignore[attr-defined]
+            if len(errors):
+                print(f"  ({len(errors)} error rows: {Counter(errors['error_type'])})")
+    print("(fastest of each)" if repeat > 1 else "")
     for jobs in jobs_list:
         if ("bare", jobs) not in measures:
             continue
         ratio = measures[("full", jobs)]["seconds"] / measures[("bare", jobs)]["seconds"]
+        cpu_ratio = measures[("full", jobs)]["cpu"] / measures[("bare", jobs)]["cpu"]
         verdict = "meets" if ratio <= 1.5 else "MISSES"
-        print(f"full / bare time, jobs={jobs}: {ratio:.2f}x  (bar <= 1.5x: {verdict})")
+        print(
+            f"full / bare time, jobs={jobs}: {ratio:.2f}x  (bar <= 1.5x: {verdict}); "
+            f"CPU time {cpu_ratio:.2f}x"
+        )
     if 1 in jobs_list and 2 in jobs_list:
         for name in ("bare", "full"):
             if (name, 1) not in measures:
@@ -173,6 +218,9 @@ def main() -> int:
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--memory-limit", type=float, default=2048.0)
     parser.add_argument("--limit", type=int, help="only the first N CUAD PDFs")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="alternate the CUAD runs N times, keep the fastest"
+    )
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--skip-cuad", action="store_true")
     parser.add_argument("--skip-bare", action="store_true", help="only the full analysis")
@@ -182,7 +230,9 @@ def main() -> int:
         print("../shared is not beside the project; nothing to measure", file=sys.stderr)
         return 2
     if not args.skip_cuad:
-        bench_cuad(shared / "data" / "cuad" / "pdf", args.jobs, args.limit, args.skip_bare)
+        bench_cuad(
+            shared / "data" / "cuad" / "pdf", args.jobs, args.limit, args.skip_bare, args.repeat
+        )
     if not args.skip_corpus:
         bench_corpus(shared, max(args.jobs), args.timeout, args.memory_limit)
     return 0

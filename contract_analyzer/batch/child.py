@@ -19,7 +19,7 @@ import traceback
 from multiprocessing.connection import Connection
 from typing import Any
 
-from contract_analyzer.batch.worker import resolve, run_task
+from contract_analyzer.batch.worker import mark_worker_start, resolve, run_task
 
 # exit status meaning "gave up on memory": the parent reports MemoryLimitExceeded
 EXIT_MEMORY = 86
@@ -71,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     outbox = Connection(fd_out, readable=False)
     threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), daemon=True).start()
 
+    mark_worker_start()  # before the model loads: see worker.peak_rss_mb
     init: dict[str, Any] = inbox.recv()
     for entry in reversed(init.get("sys_path", [])):
         if entry not in sys.path:

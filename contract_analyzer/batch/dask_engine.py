@@ -85,6 +85,9 @@ def _connect(scheduler: Any, jobs: int | None) -> tuple[Any, Callable[[], None]]
             threads_per_worker=jobs or default_jobs(),
             processes=False,
             dashboard_address=None,
+            # the worker is this process: Dask must not pause it for the caller's memory (a
+            # notebook's data); each file's memory is limited in its sandbox instead
+            memory_limit=0,
         )
         client = Client(cluster)
 

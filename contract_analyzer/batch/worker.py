@@ -120,12 +120,13 @@ def run_task(work: WorkFunction, task: FileTask, options: BatchOptions) -> FileR
     return result
 
 
-def peak_rss_mb() -> float | None:
-    """This process's peak resident memory in MB (None where the platform cannot tell).
+# this worker's peak-memory counter when it started (see mark_worker_start)
+_START_PEAK_MB: float | None = None
 
-    On Linux this is ``VmHWM`` from /proc: ``ru_maxrss`` survives ``exec`` there, so a worker
-    started from a big parent (a notebook, a test run) would report the parent's peak.
-    """
+
+def _peak_counter_mb() -> float | None:
+    """The kernel's peak resident size of this process in MB: ``VmHWM`` from /proc on Linux,
+    else ``ru_maxrss``; None where the platform cannot tell."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
@@ -140,6 +141,41 @@ def peak_rss_mb() -> float | None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # Linux reports KiB, macOS bytes
     return round(peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024, 1)
+
+
+def _current_rss_mb() -> float | None:
+    """This process's resident size now, in MB (None without /proc)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            pages = int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return round(pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024), 1)
+
+
+def mark_worker_start() -> None:
+    """Note the peak-memory counter as a worker process starts (before its model loads).
+
+    A peak counter can come with the parent's value: ``ru_maxrss`` survives ``exec`` on Linux
+    (a worker started from a 600 MB test run or notebook would report 600 MB), and some
+    sandboxed kernels lack or carry over ``VmHWM``. From then on :func:`peak_rss_mb` trusts
+    the counter only once it has grown past this start value.
+    """
+    global _START_PEAK_MB
+    _START_PEAK_MB = _peak_counter_mb()
+
+
+def peak_rss_mb() -> float | None:
+    """This process's peak resident memory in MB (None where the platform cannot tell).
+
+    In a worker (after :func:`mark_worker_start`) a counter that has not grown since the
+    start may be inherited; the resident size now is reported instead (the parent's
+    watchdog samples the worker's resident size as well and keeps the higher figure).
+    """
+    peak = _peak_counter_mb()
+    if _START_PEAK_MB is None or (peak is not None and peak > _START_PEAK_MB):
+        return peak
+    return _current_rss_mb()
 
 
 # --- the real analysis -------------------------------------------------------------------

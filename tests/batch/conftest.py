@@ -8,13 +8,24 @@ import sys
 from pathlib import Path
 
 import pytest
-from batch_fixtures import CUAD_TEXTS, ENCRYPTED_PDF, FORMULA_HEAD, FORMULA_NAME, TEMPLATE_DOCX
+from batch_fixtures import (
+    CUAD_TEXTS,
+    ENCRYPTED_PDF,
+    FORMULA_HEAD,
+    FORMULA_NAME,
+    ODD_FILES,
+    TEMPLATE_DOCX,
+)
 
 
 @pytest.fixture(scope="session")
 def portfolio(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Five files: two CUAD contracts (text), a DOCX template, an encrypted PDF from the
-    corpus, and a CUAD contract whose first line is a formula."""
+    """Two CUAD contracts (text), a DOCX template, an encrypted PDF from the corpus, a CUAD
+    contract whose first line is a formula, and the odd but readable corpus files in odd/.
+
+    Every real analysis here is cheap (small files); what costs time is a worker loading the
+    model, so the whole session analyses this folder twice: once by the CLI (``scored``) and
+    once on Dask (test_batch_dask.py). Every other batch test uses light work functions."""
     folder = tmp_path_factory.mktemp("portfolio")
     cuad = shared / "data" / "cuad" / "txt"
     for name in CUAD_TEXTS:
@@ -24,6 +35,9 @@ def portfolio(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copy(shared / "corpus" / "pdf" / ENCRYPTED_PDF, folder / ENCRYPTED_PDF)
     body = (cuad / CUAD_TEXTS[0]).read_text(encoding="utf-8")
     (folder / FORMULA_NAME).write_text(FORMULA_HEAD + body, encoding="utf-8")
+    (folder / "odd").mkdir()
+    for rel in ODD_FILES:
+        shutil.copy(shared / "corpus" / rel, folder / "odd")
     return folder
 
 

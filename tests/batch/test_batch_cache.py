@@ -73,22 +73,27 @@ def test_time_outs_are_not_cached_and_other_settings_miss(tmp_path: Path) -> Non
     cache = tmp_path / "cache"
     first = _run(folder, cache, time_limit=1)
     assert first.summary.errors == 1
+    assert first.contracts.set_index("file").loc["hang.txt", "error_type"] == "ProcessingTimeout"
     # the hang is tried again; another time limit keeps the cache (limits are not in the key)
-    second = _run(folder, cache, time_limit=1.5)
+    second = _run(folder, cache, time_limit=1.2)
     assert (second.summary.analysed, second.summary.cached) == (1, 1)
-    # other settings or another reference date make another cache key
-    other = _run(folder, cache, time_limit=1, settings=Settings(max_pages=10))
-    assert other.summary.cached == 0
+    assert second.summary.errors == 1
+    # other settings or another reference date make another cache key (the hang has made
+    # its point: without it these runs need no time-out)
+    (folder / "hang.txt").unlink()
+    other = _run(folder, cache, settings=Settings(max_pages=10))
+    assert (other.summary.analysed, other.summary.cached) == (1, 0)
     later = analyze_folder(
         folder,
         work=batchwork.hostile,
         cache=cache,
         progress=False,
-        time_limit=1,
         as_of=dt.date(2026, 1, 1),
         tables=True,
     )
-    assert later.summary.cached == 0
+    assert (later.summary.analysed, later.summary.cached) == (1, 0)
+    same = _run(folder, cache)  # and the first key is still there
+    assert (same.summary.analysed, same.summary.cached) == (0, 1)
 
 
 def test_no_cache_and_duplicates(tmp_path: Path) -> None:

@@ -1,5 +1,13 @@
-"""Real hostile files through the real pipeline: one row each, an error row or a result, and a
-file that takes too long is stopped at the time limit without losing the others."""
+"""Real hostile files through the real reader in real worker processes: one row each, an error
+row or a result, and a file that takes too long is stopped at the time limit without losing
+the others.
+
+The work function is :func:`contract_analyzer.batch.worker.ingest_file` (reading only): these
+files fail, hang or explode in the reader, before any analysis, and a reading worker starts in
+a second where an analysing one loads its model for ~10-20 s (and a killed worker is
+replaced). The full analysis of odd but readable corpus files runs in the CLI and Dask tests
+(``ODD_FILES`` in the portfolio); bench/bench_batch.py runs it over the whole corpus.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +37,8 @@ HOSTILE = (
     "docx/tika__testWORD.doc",  # legacy .doc
     "docx/poi__delins.docx",  # tracked changes: readable
 )
-TIME_LIMIT = 6.0
+TIME_LIMIT = 4.0
+READ_ONLY = "contract_analyzer.batch.worker:ingest_file"
 
 
 @pytest.fixture(scope="module")
@@ -53,6 +62,7 @@ def test_every_hostile_file_is_one_row_within_the_limits(hostile_folder: Path) -
         progress=False,
         tables=True,
         as_of=dt.date(2025, 1, 1),
+        work=READ_ONLY,
     )
     df = result.contracts.set_index("file")
     assert sorted(df.index) == sorted(HOSTILE)
@@ -69,6 +79,8 @@ def test_every_hostile_file_is_one_row_within_the_limits(hostile_folder: Path) -
         "UnsupportedFormat",
     }
     assert pd.isna(df.loc["docx/poi__delins.docx", "error"])  # readable: a result
+    # the slow PDF is stopped by the reader's own deadline or by the watchdog's kill
+    assert df.loc["pdf/govdocs1__020806.pdf", "error_type"] == "ProcessingTimeout"
     assert (df["elapsed_s"] <= TIME_LIMIT + 2).all()
     assert result.summary.files == len(HOSTILE)
     assert result.summary.ok >= 1 and result.summary.errors >= 8

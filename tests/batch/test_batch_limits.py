@@ -45,11 +45,11 @@ def test_hang_spin_crash_and_exceptions_become_error_rows(tmp_path: Path) -> Non
             "h_ok.txt": "third contract\n",
         },
     )
-    result = _batch(folder, jobs=2, time_limit=1.5)
+    result = _batch(folder, jobs=2, time_limit=1)
     df = result.contracts.set_index("file")
     assert list(df.index) == sorted(df.index)
     assert df.loc["b_hang.txt", "error_type"] == "ProcessingTimeout"
-    assert "1.5 s time limit" in df.loc["b_hang.txt", "error"]
+    assert "1 s time limit" in df.loc["b_hang.txt", "error"]
     assert df.loc["c_spin.txt", "error_type"] == "ProcessingTimeout"
     assert df.loc["d_crash.txt", "error_type"] == "WorkerCrashed"
     assert "SIGSEGV" in df.loc["d_crash.txt", "error"]
@@ -114,6 +114,20 @@ def test_rss_watchdog_kills_a_growing_worker(tmp_path: Path) -> None:
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
     assert 200 <= sandbox.peak_rss_mb < 400
+
+
+def test_an_inherited_peak_counter_is_not_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A worker's peak counter that has not grown since it started may be its parent's
+    (ru_maxrss survives exec): the worker then reports its resident size now instead."""
+    from contract_analyzer.batch import worker
+
+    counter = worker._peak_counter_mb()
+    assert counter is not None and counter > 0
+    monkeypatch.setattr(worker, "_START_PEAK_MB", counter + 10_000)  # a huge parent's peak
+    own = worker.peak_rss_mb()
+    assert own is not None and 0 < own <= counter
+    monkeypatch.setattr(worker, "_START_PEAK_MB", 1.0)  # the counter grew: it is our own
+    assert worker.peak_rss_mb() == worker._peak_counter_mb()
 
 
 def test_model_loads_once_per_worker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
