@@ -5,10 +5,10 @@ incremental, on this machine or a Dask cluster.
 >>> res = ca.analyze_folder("contracts/", tables=True)           # + long tables
 >>> res.contracts, res.findings, res.clauses, res.obligations, res.key_dates
 
-Modules: ``walk`` (which files), ``cache`` (content-hash cache), ``worker`` (the per-file
-work), ``child``/``sandbox`` (a worker process and its time/memory watchdog), ``local`` and
-``dask_engine`` (the engines), ``progress``, ``exports`` (safe CSV/XLSX/Parquet/JSONL),
-``runner`` (ties them together).
+Modules: ``walk`` (which files), ``cache`` (content-hash cache), ``redate`` (cached results
+for another reference date), ``worker`` (the per-file work), ``child``/``sandbox`` (a worker
+process and its time/memory watchdog), ``local`` and ``dask_engine`` (the engines),
+``progress``, ``exports`` (safe CSV/XLSX/Parquet/JSONL), ``runner`` (ties them together).
 """
 
 from __future__ import annotations
@@ -105,7 +105,9 @@ def analyze_folder(
     - ``playbook``, ``as_of``, ``settings``: passed to :func:`contract_analyzer.analyze`;
       ``as_of`` defaults to today, fixed once for the whole batch.
     - ``cache``: True (``./.contract_analyzer_cache``), a folder, or False. Hits are keyed by
-      the file's SHA-256 and everything the analysis depends on.
+      the file's SHA-256 and everything the analysis depends on except ``as_of``: a result
+      cached on another date is served with its notice deadline and ``as_of`` recomputed
+      (:mod:`contract_analyzer.batch.redate`), equal to a fresh analysis for that date.
     - ``engine``: ``"local"`` or ``"dask"``; ``scheduler`` (None: a LocalCluster in this
       process, an address ``"tcp://host:8786"``, or a ``distributed.Client``) implies dask.
     - ``time_limit`` / ``memory_limit``: per file, enforced by killing the worker process;

@@ -3,8 +3,13 @@
 The key of a file's result is the SHA-256 of its bytes plus a fingerprint of everything else
 the result depends on: the package's code and shipped data, the model files, the versions of
 the libraries that read and analyse, the settings, the playbook (its content when it is a
-file), the reference date and the work function. Change any of them and every file is
-analysed again; rename or move a file and it is still a hit.
+file) and the work function. Change any of them and every file is analysed again; rename or
+move a file and it is still a hit.
+
+The reference date (``as_of``, today by default) is not in the key of the shipped work
+functions: a result cached on one day is served on another with its few date-dependent
+outputs recomputed (see :mod:`contract_analyzer.batch.redate`), so tomorrow's re-run
+analyses only new or changed files. Custom work functions keep ``as_of`` in their key.
 
 Layout: ``<root>/<fingerprint[:16]>/<sha[:2]>/<sha>.json``, one small JSON file per result,
 written atomically. Only deterministic outcomes are stored: results, and errors that the same
@@ -25,11 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from contract_analyzer.batch import plain
+from contract_analyzer.batch.redate import as_of_free
 from contract_analyzer.batch.types import BatchOptions, FileResult
 from contract_analyzer.resources import PACKAGE_DIR, models_dir
 
 DEFAULT_CACHE_DIR = ".contract_analyzer_cache"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _LIBRARIES = (
     "pdfplumber",
     "pdfminer.six",
@@ -103,7 +109,7 @@ def options_fingerprint(options: BatchOptions) -> str:
         "work": options.work,
         "init": options.init,
         "settings": settings,
-        "as_of": options.as_of.isoformat(),
+        "as_of": None if as_of_free(options.work) else options.as_of.isoformat(),
         "playbook": _playbook_key(options.playbook),
         "extra": [list(item) for item in options.extra],
     }

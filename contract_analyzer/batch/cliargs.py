@@ -60,7 +60,11 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     analysis = parser.add_argument_group("analysis")
     analysis.add_argument("--playbook", help="playbook name or YAML file (default: auto-detected)")
     analysis.add_argument(
-        "--as-of", type=iso_date, metavar="YYYY-MM-DD", help="reference date (default: today)"
+        "--as-of",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="reference date: notice deadlines already passed are rolled forward past it "
+        "(default: today); cached results are reused for any date",
     )
     run = parser.add_argument_group("running")
     run.add_argument(

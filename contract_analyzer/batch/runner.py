@@ -20,6 +20,7 @@ from contract_analyzer.batch.cache import (
     options_fingerprint,
 )
 from contract_analyzer.batch.progress import make_progress
+from contract_analyzer.batch.redate import redate
 from contract_analyzer.batch.stats import WorkerStats
 from contract_analyzer.batch.types import TABLES, BatchOptions, FileResult, FileTask, Limits
 from contract_analyzer.batch.walk import discover
@@ -130,13 +131,15 @@ def _limits(settings: Settings, time_limit: float | None, memory_limit: float | 
 
 
 def _prepare(
-    found: Sequence[Any], settings: Settings, cache: ResultCache | None
+    found: Sequence[Any], options: BatchOptions, cache: ResultCache | None
 ) -> tuple[dict[int, FileResult], list[FileTask], dict[int, list[int]]]:
-    """Hash every file; cache hits and unreadable files are done, the rest become tasks.
+    """Hash every file; cache hits (brought to this batch's ``as_of``) and unreadable files
+    are done, the rest become tasks.
 
     Files with the same bytes are analysed once: ``copies`` maps the analysed index to the
     indexes of its duplicates.
     """
+    settings = options.settings
     done: dict[int, FileResult] = {}
     tasks: list[FileTask] = []
     first_by_sha: dict[str, int] = {}
@@ -161,6 +164,8 @@ def _prepare(
             continue
         task = dataclasses.replace(task, sha256=sha, size=size)
         hit = cache.get(sha) if cache is not None else None
+        if hit is not None:
+            hit = redate(hit, options.work, options.as_of)
         if hit is not None:
             done[index] = _renamed(hit, item.relative)
         elif sha in first_by_sha:
@@ -234,7 +239,7 @@ def run_batch(
 
     cache_root = _resolve_cache(cache)
     store = ResultCache(cache_root, options_fingerprint(options)) if cache_root else None
-    done, tasks, copies = _prepare(found, settings, store)
+    done, tasks, copies = _prepare(found, options, store)
     n_cached = sum(1 for r in done.values() if r.cached)
     bar = make_progress(len(found), done=len(done), enabled=progress)
     index_of = {task.file: task.index for task in tasks}
@@ -243,6 +248,7 @@ def run_batch(
     def on_result(result: FileResult) -> None:
         nonlocal errors
         index = index_of[result.file]
+        result.as_of = options.as_of
         done[index] = result
         if store is not None:
             store.put(result)

@@ -71,6 +71,11 @@ class FileResult:
     ``datetime.datetime`` (see :func:`contract_analyzer.batch.plain.plain`). ``cacheable`` is
     False for outcomes that may differ on a second try (time-outs, memory kills, crashes,
     unexpected exceptions).
+
+    ``as_of`` is the reference date the result was computed for (set by the runner) and
+    ``redate`` the as_of-independent facts from which the work function's as_of-dependent
+    outputs are recomputed when a cached result is served for another date (see
+    :mod:`contract_analyzer.batch.redate`); None when the work function gives none.
     """
 
     file: str
@@ -84,6 +89,8 @@ class FileResult:
     worker_pid: int | None = None
     worker_peak_rss_mb: float | None = None
     cached: bool = False
+    as_of: dt.date | None = None
+    redate: dict[str, Any] | None = None
 
     @property
     def ok(self) -> bool:

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from contract_analyzer.batch.plain import records
+from contract_analyzer.batch.redate import analysis_basis
 from contract_analyzer.batch.types import BatchOptions, FileResult, FileTask, error_result
 from contract_analyzer.errors import ContractAnalyzerError, ProcessingTimeout
 
@@ -208,7 +209,8 @@ def init_analysis(options: BatchOptions) -> None:
 
 def analyze_file(task: FileTask, options: BatchOptions) -> FileResult:
     """Analyse one file with :func:`contract_analyzer.analyze`: the contracts row and the long
-    tables (findings, clauses, obligations, key dates) as plain data."""
+    tables (findings, clauses, obligations, key dates) as plain data, plus what it takes to
+    serve the result for another ``as_of`` (see :mod:`contract_analyzer.batch.redate`)."""
     import contract_analyzer as ca
 
     with source_path(task) as path:
@@ -226,6 +228,7 @@ def analyze_file(task: FileTask, options: BatchOptions) -> FileResult:
             "obligations": records(report.obligations_frame()),
             "key_dates": _key_date_records(report),
         }
+        redate = analysis_basis(report, options.as_of)
     # where the file is, not where a remote worker's private copy was
     row["path"] = task.path
     error = row.get("error")
@@ -237,7 +240,7 @@ def analyze_file(task: FileTask, options: BatchOptions) -> FileResult:
             error_type=str(row.get("error_type") or "ContractAnalyzerError"),
             error=str(error),
         )
-    return FileResult(file=task.file, sha256=task.sha256, row=row, tables=tables)
+    return FileResult(file=task.file, sha256=task.sha256, row=row, tables=tables, redate=redate)
 
 
 def _key_date_records(report: Any) -> list[dict[str, Any]]:

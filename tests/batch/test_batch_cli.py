@@ -53,6 +53,16 @@ def test_score_writes_tables_and_a_reliable_summary(scored) -> None:
         assert path.exists(), table
     clauses = _csv_rows(out / "results.clauses.csv")
     assert {r["file"] for r in clauses} >= set(CUAD_TEXTS)
+    # a file with a word or two of text is flagged, not scored quietly as a contract
+    too_little = {
+        r["file"]: r
+        for r in _csv_rows(out / "results.findings.csv")
+        if r["rule_id"] == "drafting.too_little_text"
+    }
+    bad1 = too_little["odd/qpdf__bad1.pdf"]
+    assert bad1["severity"] == "high" and "Only 1 word of text" in bad1["message"]
+    assert not set(too_little) & {*CUAD_TEXTS, "templates/common-paper-mutual-nda.docx"}
+    assert "odd/poi__delins.docx" not in too_little
 
 
 def test_exports_cannot_run_formulas(scored) -> None:

@@ -26,6 +26,7 @@ FREEZETAG = "FreezeTagInc_20180411_8-K_EX-10.1_11139603_EX-10.1_Sponsorship Agre
 ENERGOUS = "ENERGOUSCORP_03_16_2017-EX-10.24-STRATEGIC ALLIANCE AGREEMENT.txt"
 BEYONDCOM = "BEYONDCOMCORP_08_03_2000-EX-10.2-CO-HOSTING AGREEMENT.txt"
 MPLX = "MPLXLP_06_17_2015-EX-10.1-TRANSPORTATION SERVICES AGREEMENT.txt"
+RMR = "RMRGROUPINC_01_22_2020-EX-99.1-JOINT FILING AGREEMENT.txt"  # CUAD's shortest: 109 words
 CSA = "templates/markdown/commonpaper-CSA/CSA.md"
 PSA = "templates/markdown/commonpaper-PSA/psa.md"
 SLA = "templates/markdown/commonpaper-SLA/sla.md"
@@ -659,6 +660,25 @@ CASES: list[Case] = [
         False,
         (Part(CHANGEPOINT, "11.2 TERMINATION.", None, ("termination",), 500),),
         "'sixty (60) days' written twice consistently",
+    ),
+    Case(
+        "drafting.too_little_text",
+        True,
+        (
+            Part(
+                COOLTECH,
+                "EXHIBIT 10.71",
+                "(hereinafter referred to as the effective date of the Agreement),",
+                ("parties",),
+            ),
+        ),
+        "only the title and date line of a contract's first page were read (36 words)",
+    ),
+    Case(
+        "drafting.too_little_text",
+        False,
+        (Part(RMR, "Exhibit 99.1 JOINT FILING AGREEMENT", None, ("general",), 2000),),
+        "the shortest real agreement in CUAD (a 109-word joint filing agreement) is whole",
     ),
 ]
 

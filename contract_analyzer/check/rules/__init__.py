@@ -56,6 +56,7 @@ _MODULES = (
     "ip",
     "data_protection",
     "drafting",
+    "length",
 )
 
 
