@@ -51,7 +51,7 @@ def speed(features: str, corpus: EV.Corpus, n_units: int = 400, repeat: int = 2)
     texts = texts[:n_units]
     ex = corpus.examples[:4000]
     tagger = Recipe(features=features).make()
-    tagger.fit([e.text for e in ex], [e.labels for e in ex], [e.known for e in ex])
+    tagger.fit([e.text for e in ex], [e.labels for e in ex], [e.known for e in ex])  # speed only
     tagger.predict_proba(texts[:50])  # warm up (models load once)
     best = float("inf")
     for _ in range(repeat):
@@ -59,6 +59,13 @@ def speed(features: str, corpus: EV.Corpus, n_units: int = 400, repeat: int = 2)
         tagger.predict_proba(texts)
         best = min(best, time.perf_counter() - t0)
     return len(texts) / best
+
+
+def scored(corpus: EV.Corpus, P: np.ndarray, fold: np.ndarray, Y, K, recipe: Recipe) -> dict:
+    """Bar metrics of out-of-fold scores, thresholds as the shipped recipe chooses them."""
+    thresholds = EV.fold_thresholds(P, Y, K, fold, recipe.beta)
+    context = EV.fold_thresholds(P, Y, K, fold, recipe.context_beta)
+    return EV.score(corpus, P, fold, thresholds, HEADING_FACTOR, context).summary()
 
 
 def row(name: str, m: dict, rate: float | None) -> str:
@@ -93,6 +100,7 @@ def main() -> int:
         print(f"embedded {kind} in {time.perf_counter() - t0:.0f}s", flush=True)
     Y, K = EV.label_matrices(corpus.examples)
     recipe = Recipe()
+    weights = recipe.weights(corpus.examples)
     oof: dict[str, tuple[np.ndarray, np.ndarray]] = {}
     lines = []
     header = (
@@ -102,20 +110,21 @@ def main() -> int:
     for name in candidates:
         emb = {k: v for k, v in embeddings.items() if k in name}
         P, fold, _ = EV.oof_proba(
-            corpus, lambda n=name: Recipe(features=n).make(), recipe.n_folds, emb
+            corpus,
+            lambda n=name: Recipe(features=n).make(),
+            recipe.n_folds,
+            emb,
+            sample_weight=weights,
         )
         oof[name] = (P, fold)
-        thresholds = EV.fold_thresholds(P, Y, K, fold, recipe.beta)
-        metrics = EV.score(corpus, P, fold, thresholds, HEADING_FACTOR).summary()
+        metrics = scored(corpus, P, fold, Y, K, recipe)
         rate = None if args.no_speed else speed(name, corpus)
         lines.append(row(name, metrics, rate))
         print(lines[-1], flush=True)
     for a, b in AVERAGED:
         if a in oof and b in oof:
             P = (oof[a][0] + oof[b][0]) / 2
-            fold = oof[a][1]
-            thresholds = EV.fold_thresholds(P, Y, K, fold, recipe.beta)
-            metrics = EV.score(corpus, P, fold, thresholds, HEADING_FACTOR).summary()
+            metrics = scored(corpus, P, oof[a][1], Y, K, recipe)
             lines.append(row(f"avg({a},{b})", metrics, None))
             print(lines[-1], flush=True)
     print()

@@ -61,13 +61,15 @@ def tag_units(
     heading_factor: float = HEADING_FACTOR,
     max_clause_words: int = MAX_CLAUSE_WORDS,
     neighbour_factor: float = NEIGHBOUR_FACTOR,
+    context_thresholds: Sequence[float] | None = None,
 ) -> list[Clause]:
     """Clauses from units and their classifier scores (columns follow ``classes``).
 
     A unit gets a type when its score passes the type's threshold, or ``heading_factor`` of it
-    under a heading naming the type, or ``neighbour_factor`` of it next to a unit that got the
-    type (a clause running on). Consecutive units of one type are one clause, up to
-    ``max_clause_words`` words.
+    under a heading naming the type; then, in a document where some unit got the type, when
+    its score passes the type's lower ``context_thresholds`` entry (if given); then when it
+    passes ``neighbour_factor`` of the threshold next to a unit that got the type (a clause
+    running on). Consecutive units of one type are one clause, up to ``max_clause_words`` words.
     """
     if len(units) == 0:
         return []
@@ -82,6 +84,13 @@ def tag_units(
     by_clf = proba >= thr
     by_heading = named & (proba >= thr * heading_factor)
     tagged = by_clf | by_heading
+    if context_thresholds is not None:
+        # a type the document holds (some unit passed above) also takes its weaker units: a
+        # contract that has an assignment clause often says more about assignment elsewhere
+        ctx = np.minimum(np.asarray(context_thresholds, dtype=np.float64)[None, :], thr)
+        weaker = (proba >= ctx) & ~tagged & tagged.any(axis=0, keepdims=True)
+        by_clf |= weaker
+        tagged |= weaker
     near = np.zeros_like(tagged)
     near[1:] |= tagged[:-1]
     near[:-1] |= tagged[1:]
@@ -158,7 +167,14 @@ def tag(
         return []
     tagger = tagger if tagger is not None else default_tagger()
     proba = tagger.predict_proba([document.text[u.start : u.end] for u in units])
-    return tag_units(document, units, proba, tagger.classes_, tagger.thresholds_)
+    return tag_units(
+        document,
+        units,
+        proba,
+        tagger.classes_,
+        tagger.thresholds_,
+        context_thresholds=getattr(tagger, "context_thresholds_", None),
+    )
 
 
 def __getattr__(name: str):

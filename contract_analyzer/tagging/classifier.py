@@ -145,6 +145,7 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         labels: Sequence[Sequence[str]],
         known: Sequence[Sequence[str] | None] | None = None,
         embeddings: dict[str, np.ndarray] | None = None,
+        sample_weight: Sequence[float] | None = None,
     ) -> ClauseTagger:
         """Fit one logistic regression per taxonomy id.
 
@@ -152,6 +153,8 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         ``known[i]`` optionally restricts which ids text ``i`` vouches for (None: all);
         an id outside it is left out of that id's training. ``embeddings`` may pass
         precomputed dense blocks (see :meth:`transform`) so evaluations embed each text once.
+        ``sample_weight`` weighs texts (e.g. hand-labelled sources above harvested ones), on
+        top of the balanced class weights.
         """
         if len(texts) != len(labels):
             raise ValueError("texts and labels differ in length")
@@ -171,6 +174,9 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
                 for t in known[i]:
                     K[i, index[t]] = True
                 K[i, Y[i]] = True
+        weights = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        if weights is not None and len(weights) != n:
+            raise ValueError("texts and sample_weight differ in length")
         classes, coefs, intercepts = [], [], []
         for j, type_id in enumerate(CLAUSE_TYPE_IDS):
             rows = np.flatnonzero(K[:, j])
@@ -180,7 +186,9 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
             with warnings.catch_warnings():
                 # averaged SGD rarely meets its stopping tolerance; the average is the model
                 warnings.simplefilter("ignore", ConvergenceWarning)
-                model = self._linear_model().fit(X[rows], y)
+                model = self._linear_model().fit(
+                    X[rows], y, sample_weight=None if weights is None else weights[rows]
+                )
             classes.append(type_id)
             coefs.append(model.coef_[0].astype(np.float32))
             intercepts.append(float(model.intercept_[0]))
@@ -189,8 +197,10 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         self.classes_ = np.array(classes, dtype=object)
         self.coef_ = np.vstack(coefs)
         self.intercept_ = np.array(intercepts, dtype=np.float32)
-        # 0.5 until chosen on held-out scores (training.train sets them per type)
+        # 0.5 until chosen on held-out scores (training.train sets them per type); the context
+        # thresholds (used by ``tag`` once a document holds a type) start equal to them
         self.thresholds_ = np.full(len(classes), 0.5, dtype=np.float32)
+        self.context_thresholds_ = self.thresholds_.copy()
         self.n_features_in_ = X.shape[1]
         return self
 
@@ -229,8 +239,9 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
     # ------------------------------------------------------------------ persistence
     def save(self, path: str | Path) -> Path:
         """Write the fitted model as a skops file (embedding models are referenced, not copied)."""
-        import skops.io as sio
+        from contract_analyzer.tagging.skops_io import skops_io
 
+        sio = skops_io()
         check_is_fitted(self, "coef_")
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -243,6 +254,9 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
             "coef": self.coef_,
             "intercept": self.intercept_,
             "thresholds": np.asarray(self.thresholds_, dtype=np.float32),
+            "context_thresholds": np.asarray(
+                getattr(self, "context_thresholds_", self.thresholds_), dtype=np.float32
+            ),
             "tfidf": _tfidf_state(getattr(self, "tfidf_", None)),
             "meta": dict(getattr(self, "meta_", {})),
         }
@@ -263,10 +277,10 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
             raise ModelNotFound(
                 file, "clause tagger model not found (run `contract-analyzer train`)"
             )
-        import skops.io as sio
+        from contract_analyzer.tagging.skops_io import skops_io
 
         try:
-            state = sio.load(file, trusted=[])
+            state = skops_io().load(file, trusted=[])
         except Exception as exc:  # untrusted types or a damaged zip
             raise ContractAnalyzerError(file, f"cannot read clause tagger model: {exc}") from exc
         if state.get("format_version") != FORMAT_VERSION:
@@ -280,6 +294,9 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         tagger.coef_ = np.asarray(state["coef"], dtype=np.float32)
         tagger.intercept_ = np.asarray(state["intercept"], dtype=np.float32)
         tagger.thresholds_ = np.asarray(state["thresholds"], dtype=np.float32)
+        tagger.context_thresholds_ = np.asarray(
+            state.get("context_thresholds", state["thresholds"]), dtype=np.float32
+        )
         tagger.n_features_in_ = tagger.coef_.shape[1]
         tagger.meta_ = state.get("meta", {})
         if state.get("tfidf") is not None:

@@ -615,6 +615,26 @@ CASES: list[Case] = [
         (Part(CSA, "Privacy & Security 1. Personal Data.", None, ("data_protection",), 800),),
         "CSA privacy and security terms",
     ),
+    Case(
+        "data_protection.missing_terms",
+        True,
+        (
+            Part(
+                "sample:c10_consulting_ridgeback_granitebay.md",
+                "Client wishes to obtain independent advice",
+                "The parties therefore agree as follows.",
+                ("data_protection",),
+            ),
+            Part(
+                "sample:c10_consulting_ridgeback_granitebay.md",
+                "Client Cooperation.",
+                "as required for the assessment tasks described in Exhibit A.",
+                ("scope_of_work",),
+            ),
+        ),
+        "member account records reached; the only text tagged data_protection is a recital "
+        "about information security, with no personal-data duty in it",
+    ),
     # drafting -----------------------------------------------------------------------------
     Case(
         "drafting.placeholder",

@@ -109,3 +109,29 @@ def test_shipped_model_is_deterministic() -> None:
     assert np.array_equal(first.predict_proba(texts), second.predict_proba(texts))
     assert first.predict(texts)[0][0][0] == "insurance"
     assert first.predict(texts)[1][0][0] == "assignment"
+
+
+@needs_model
+def test_loading_the_model_imports_neither_torch_nor_dask() -> None:
+    """skops is imported with a lighter estimator discovery that trusts exactly the same types."""
+    script = textwrap.dedent(
+        """
+        import sys
+        from contract_analyzer.tagging.classifier import ClauseTagger
+        ClauseTagger.load().predict(["Neither party may assign this Agreement."])
+        heavy = sorted(m for m in ("torch", "dask", "pytest") if m in sys.modules)
+        from skops.io._trusted_types import SKLEARN_ESTIMATOR_TYPE_NAMES as ours
+        from skops.io._utils import get_type_name
+        from sklearn.utils import all_estimators
+        theirs = [get_type_name(c) for _, c in all_estimators()]
+        same = sorted(ours) == sorted(t for t in theirs if t.startswith("sklearn."))
+        print(heavy, same, len(ours))
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    heavy, same, n = done.stdout.strip().rsplit(" ", 2)
+    assert heavy == "[]", f"loading the model imported {heavy}"
+    assert same == "True" and int(n) > 100

@@ -43,9 +43,15 @@ DP_TERMS = rx(
 )
 def missing_terms(ctx: CheckContext, params: Mapping[str, Any]) -> list[Hit]:
     """The contract involves personal data, yet no clause protects it (security, breach
-    notice, processor duties)."""
-    if ctx.has("data_protection"):
-        return []
+    notice, processor duties).
+
+    A clause tagged data_protection counts only when it speaks of personal data or of
+    data-protection duties: a recital about "the security of information systems" is not one.
+    """
+    for region in ctx.regions("data_protection"):
+        words = ctx.region_text(region)
+        if PERSONAL_DATA.search(words) or DP_TERMS.search(words):
+            return []
     m = ctx.anywhere(PERSONAL_DATA)
     if m is None or ctx.anywhere(DP_TERMS):
         return []

@@ -222,6 +222,7 @@ def oof_proba(
     n_folds: int = 5,
     embeddings: dict[str, np.ndarray] | None = None,
     log: Callable[[str], None] | None = None,
+    sample_weight: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, dict[str, float]]:
     """Out-of-fold scores of every example (columns: all taxonomy ids), with folds by group."""
     ex = corpus.examples
@@ -239,6 +240,7 @@ def oof_proba(
             [ex[i].labels for i in train],
             [ex[i].known for i in train],
             embeddings=_rows(embeddings, train),
+            sample_weight=None if sample_weight is None else sample_weight[train],
         )
         seconds["fit"] += time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -282,8 +284,13 @@ def score(
     fold: np.ndarray,
     thresholds: dict[int, np.ndarray],
     heading_factor: float,
+    context: dict[int, np.ndarray] | None = None,
 ) -> Tally:
-    """Tag every CUAD contract with its out-of-fold scores and tally the bar metrics."""
+    """Tag every CUAD contract with its out-of-fold scores and tally the bar metrics.
+
+    ``thresholds`` and ``context`` (the lower thresholds of types a document holds) are per
+    fold, chosen without the fold's own labels (see :func:`fold_thresholds`).
+    """
     from contract_analyzer.tagging import tag_units
 
     tally = Tally()
@@ -296,9 +303,10 @@ def score(
         k = int(fold[rows[0]])
         units = corpus.units[c.name]
         scores, thr = P[rows], thresholds[k]
-        tally.add_contract(c, tag_units(c.document, units, scores, classes, thr, heading_factor))
-        unmerged = tag_units(c.document, units, scores, classes, thr, heading_factor, 0)
-        tally.add_units(c, units, unmerged)
+        ctx = None if context is None else context[k]
+        args = (c.document, units, scores, classes, thr, heading_factor)
+        tally.add_contract(c, tag_units(*args, context_thresholds=ctx))
+        tally.add_units(c, units, tag_units(*args, max_clause_words=0, context_thresholds=ctx))
     for i in corpus.ledgar_rows:
         p, thr = P[i], thresholds[int(fold[i])]
         mapped = corpus.examples[i].labels
@@ -325,15 +333,18 @@ def cross_validate(
     beta: float = 1.0,
     heading_factor: float | None = None,
     log: Callable[[str], None] | None = None,
+    context_beta: float | None = None,
+    sample_weight: np.ndarray | None = None,
 ) -> dict:
     """Bar metrics by contract-level cross-validation (fit, thresholds and scoring per fold)."""
     from contract_analyzer.tagging import HEADING_FACTOR
 
-    P, fold, seconds = oof_proba(corpus, make_tagger, n_folds, embeddings, log)
+    P, fold, seconds = oof_proba(corpus, make_tagger, n_folds, embeddings, log, sample_weight)
     Y, K = label_matrices(corpus.examples)
     thresholds = fold_thresholds(P, Y, K, fold, beta)
+    context = None if context_beta is None else fold_thresholds(P, Y, K, fold, context_beta)
     hf = HEADING_FACTOR if heading_factor is None else heading_factor
-    out = score(corpus, P, fold, thresholds, hf).summary()
+    out = score(corpus, P, fold, thresholds, hf, context).summary()
     out["seconds"] = seconds
     return out
 
