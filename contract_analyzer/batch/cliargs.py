@@ -119,6 +119,21 @@ def note(args: argparse.Namespace, message: str) -> None:
         print(message, file=sys.stderr)
 
 
+def note_errors(args: argparse.Namespace, result: Any, headline: str | None = None) -> None:
+    """On stderr (unless --quiet): ``headline`` and the first ten files that became error
+    rows, each with its error, so a user sees at once which files to look at."""
+    errors_count = result.summary.errors
+    if not errors_count:
+        return
+    if headline:
+        note(args, headline)
+    errors = result.contracts[result.contracts["error"].notna()]
+    for row in errors.head(10).itertuples(index=False):
+        note(args, f"  {row.file}: {row.error_type}: {row.error}")
+    if errors_count > 10:
+        note(args, f"  ... and {errors_count - 10} more (see the error column)")
+
+
 def usage_error(command: str, message: str) -> int:
     """Print ``message`` as a usage error and return exit status 2."""
     print(f"contract-analyzer {command}: error: {message}", file=sys.stderr)

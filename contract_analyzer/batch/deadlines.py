@@ -14,21 +14,9 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from contract_analyzer.report.calendar import CALENDAR_KINDS, CalendarEntry
+from contract_analyzer.report.cells import as_date
 
 DEFAULT_KINDS: tuple[str, ...] = ("next_notice_deadline", "expiration_date")
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def _text(value: Any) -> str:
@@ -54,7 +42,7 @@ def portfolio_entries(
     seen: set[str] = set()
     for kd in key_dates.to_dict("records"):
         kind = _text(kd.get("kind"))
-        date = _date(kd.get("date"))
+        date = as_date(kd.get("date"))
         contract = info.get(kd.get("file"))
         if kind not in wanted or date is None or date < as_of or contract is None:
             continue

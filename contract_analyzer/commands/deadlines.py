@@ -13,7 +13,13 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from contract_analyzer.batch.cliargs import add_batch_arguments, batch_from_args, note, usage_error
+from contract_analyzer.batch.cliargs import (
+    add_batch_arguments,
+    batch_from_args,
+    note,
+    note_errors,
+    usage_error,
+)
 from contract_analyzer.batch.deadlines import DEFAULT_KINDS, portfolio_entries
 from contract_analyzer.errors import BatchError
 from contract_analyzer.report.calendar import CALENDAR_KINDS, build_calendar
@@ -74,11 +80,9 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return usage_error("deadlines", f"cannot write {out}: {exc.strerror}")
     summary = result.summary
-    if summary.errors:
-        note(args, f"{summary.errors} files could not be analysed; their deadlines are missing:")
-        errors = result.contracts[result.contracts["error"].notna()]
-        for row in errors.head(10).itertuples(index=False):
-            note(args, f"  {row.file}: {row.error_type}: {row.error}")
+    note_errors(
+        args, result, f"{summary.errors} files could not be analysed; their deadlines are missing:"
+    )
     note(args, summary.line())
     print(f"wrote {len(entries)} deadlines from {summary.ok} contracts to {out}")
     return 1 if summary.errors else 0

@@ -14,7 +14,13 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from contract_analyzer.batch.cliargs import add_batch_arguments, batch_from_args, note, usage_error
+from contract_analyzer.batch.cliargs import (
+    add_batch_arguments,
+    batch_from_args,
+    note,
+    note_errors,
+    usage_error,
+)
 from contract_analyzer.errors import BatchError
 
 SUFFIXES = (".html", ".htm")
@@ -55,11 +61,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return usage_error("report", f"cannot write {out}: {exc.strerror}")
     summary = result.summary
-    if summary.errors:
-        note(args, f"{summary.errors} files could not be analysed (listed on the page):")
-        errors = result.contracts[result.contracts["error"].notna()]
-        for row in errors.head(10).itertuples(index=False):
-            note(args, f"  {row.file}: {row.error_type}: {row.error}")
+    note_errors(args, result, f"{summary.errors} files could not be analysed (listed on the page):")
     note(args, summary.line())
     print(f"wrote a report of {summary.ok} contracts ({summary.errors} not analysed) to {out}")
     return 1 if summary.errors else 0

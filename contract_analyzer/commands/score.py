@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import argparse
 
-from contract_analyzer.batch.cliargs import add_batch_arguments, batch_from_args, note, usage_error
+from contract_analyzer.batch.cliargs import (
+    add_batch_arguments,
+    batch_from_args,
+    note,
+    note_errors,
+    usage_error,
+)
 from contract_analyzer.batch.exports import output_format, table_path, write_tables
 from contract_analyzer.errors import BatchError
 
@@ -59,11 +65,6 @@ def run(args: argparse.Namespace) -> int:
         + f"; wrote {written[0]} and {len(written) - 1} long tables "
         f"({table_path(args.output, 'findings').name}, ...)",
     )
-    if summary.errors:
-        errors = result.contracts[result.contracts["error"].notna()]
-        for row in errors.head(10).itertuples(index=False):
-            note(args, f"  {row.file}: {row.error_type}: {row.error}")
-        if summary.errors > 10:
-            note(args, f"  ... and {summary.errors - 10} more (see the error column)")
+    note_errors(args, result)
     print(summary.line())
     return 1 if summary.errors else 0

@@ -22,12 +22,11 @@ from contract_analyzer.check.score import WEIGHTS
 from contract_analyzer.portfolio import plots
 from contract_analyzer.portfolio.views import (
     STATUS_LABELS,
-    as_date,
     coverage_summary,
     error_contracts,
-    is_missing,
     ok_contracts,
 )
+from contract_analyzer.report.cells import as_date, is_missing
 
 if TYPE_CHECKING:  # pragma: no cover
     from contract_analyzer.portfolio.model import Portfolio

@@ -18,7 +18,8 @@ from typing import Any
 
 import pandas as pd
 
-from contract_analyzer.portfolio.views import is_missing, ok_contracts
+from contract_analyzer.portfolio.views import ok_contracts
+from contract_analyzer.report.cells import is_missing
 
 TERM_COLUMNS: tuple[str, ...] = (
     "file",

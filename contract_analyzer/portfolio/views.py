@@ -9,11 +9,11 @@ and ``contract-analyzer report`` call the same functions, so they show the same 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pandas as pd
 
 from contract_analyzer.check.finding import SEVERITIES, SEVERITY_RANK
+from contract_analyzer.report.cells import as_date, is_missing
 from contract_analyzer.report.frames import SUMMARY_COLUMNS
 from contract_analyzer.report.model import ABSENT
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
@@ -65,32 +65,6 @@ def with_columns(frame: pd.DataFrame | None, table: str) -> pd.DataFrame:
     for column in missing:
         frame[column] = None
     return frame
-
-
-def is_missing(value: Any) -> bool:
-    """True for None, NaN, NaT and pandas NA (what an empty cell of a batch table holds)."""
-    if value is None:
-        return True
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def as_date(value: Any) -> dt.date | None:
-    """A ``datetime.date`` from a date, a datetime, a Timestamp or ISO text; else None."""
-    if is_missing(value):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value[:10])
-        except ValueError:
-            return None
-    return None
 
 
 def ok_contracts(contracts: pd.DataFrame) -> pd.DataFrame:
