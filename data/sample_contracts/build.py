@@ -13,7 +13,7 @@ Usage::
 
     python data/sample_contracts/build.py                 # every contract into data/sample_contracts/
     python data/sample_contracts/build.py c05_mutual_nda  # one contract
-    python data/sample_contracts/build.py --out /tmp/x    # elsewhere
+    python data/sample_contracts/build.py --out build_out    # elsewhere
 """
 
 from __future__ import annotations

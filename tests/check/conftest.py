@@ -43,8 +43,7 @@ class RealText:
         """A CUAD txt (by file name), a template (templates/...) or a sample source (sample:...)."""
         if name.startswith("sample:"):
             path = SAMPLE_SOURCES / name.split(":", 1)[1]
-            if not path.is_file():
-                pytest.skip(f"sample contract source {path.name} not built yet")
+            assert path.is_file(), f"sample contract source {path} is missing"
         elif name.startswith("templates/"):
             path = self.shared / "data" / name
         else:

@@ -13,12 +13,8 @@ import pytest
 from sklearn.base import clone
 
 from contract_analyzer.errors import ModelNotFound
-from contract_analyzer.resources import models_dir
 from contract_analyzer.tagging.classifier import ClauseTagger, model_file
 from contract_analyzer.taxonomy import CLAUSE_TYPES
-
-SHIPPED = models_dir() / model_file()
-needs_model = pytest.mark.skipif(not SHIPPED.is_file(), reason=f"{SHIPPED} not built yet")
 
 
 def test_missing_model_names_the_path(tmp_path: Path) -> None:
@@ -73,7 +69,6 @@ def test_unknown_label_is_rejected() -> None:
         ClauseTagger(features="tfidf").fit(["a text"] * 10, [["not_a_type"]] * 10)
 
 
-@needs_model
 def test_shipped_model_loads_and_predicts_without_network(tmp_path: Path) -> None:
     """A fresh process with sockets disabled and the hub offline loads and predicts."""
     script = textwrap.dedent(
@@ -97,7 +92,6 @@ def test_shipped_model_loads_and_predicts_without_network(tmp_path: Path) -> Non
     assert "confidentiality" in done.stdout
 
 
-@needs_model
 def test_shipped_model_is_deterministic() -> None:
     texts = [
         "Licensee shall maintain commercial general liability insurance of at least $1,000,000.",
@@ -111,7 +105,6 @@ def test_shipped_model_is_deterministic() -> None:
     assert first.predict(texts)[1][0][0] == "assignment"
 
 
-@needs_model
 def test_loading_the_model_imports_neither_torch_nor_dask() -> None:
     """skops is imported with a lighter estimator discovery that trusts exactly the same types."""
     script = textwrap.dedent(

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from contract_analyzer.cli import main
-from contract_analyzer.resources import models_dir
 
 
 def test_unknown_variant_is_refused(capsys) -> None:
@@ -16,9 +13,6 @@ def test_unknown_variant_is_refused(capsys) -> None:
     assert main(["evaluate", "--variant", "nonsense"]) == 2
 
 
-@pytest.mark.skipif(
-    not (models_dir() / "metrics.json").is_file(), reason="models/metrics.json not built yet"
-)
 def test_evaluate_saved_prints_every_bar(capsys) -> None:
     assert main(["evaluate", "--saved"]) == 0
     out = capsys.readouterr().out

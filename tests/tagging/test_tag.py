@@ -5,16 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from contract_analyzer.document import Document, Source
-from contract_analyzer.resources import models_dir
 from contract_analyzer.segment import Section
 from contract_analyzer.tagging import default_tagger, tag
-from contract_analyzer.tagging.classifier import model_file
-
-SHIPPED = models_dir() / model_file()
-pytestmark = pytest.mark.skipif(not SHIPPED.is_file(), reason=f"{SHIPPED} not built yet")
 
 
 def document(text: str) -> Document:

