@@ -28,7 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from contract_analyzer.batch.runner import run_batch  # noqa: E402
+from contract_analyzer.batch.runner import analyze_folder_tables  # noqa: E402
 from contract_analyzer.batch.walk import discover  # noqa: E402
 from contract_analyzer.batch.worker import mark_worker_start, peak_rss_mb  # noqa: E402
 from contract_analyzer.resources import shared_dir  # noqa: E402
@@ -75,7 +75,7 @@ def full(
 ) -> tuple[dict[str, float], object]:
     """The real batch over ``folder`` with ``jobs`` workers, no cache."""
     started, cpu = time.perf_counter(), _cpu_seconds()
-    result = run_batch(folder, jobs=jobs, cache=False, progress=False, **kwargs)  # type: ignore[arg-type]
+    result = analyze_folder_tables(folder, jobs=jobs, cache=False, progress=False, **kwargs)  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
     cpu = _cpu_seconds() - cpu
     df = result.contracts

@@ -43,8 +43,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from contract_analyzer.facts import extract_dates, extract_durations  # noqa: E402
-from contract_analyzer.facts.numbers import two_digit_year  # noqa: E402
 from contract_analyzer.resources import shared_dir  # noqa: E402
+from contract_analyzer.text.numbers import two_digit_year  # noqa: E402
 
 warnings.filterwarnings("ignore")
 
@@ -449,7 +449,7 @@ def print_table(results: dict[str, dict[str, Score]], sizes: dict[str, int]) -> 
 
 
 def key_date_accuracy(shared: Path, limit: int | None) -> None:
-    from contract_analyzer.facts import extract_key_dates
+    from contract_analyzer.keydates import extract_key_dates
 
     rows = cuad_rows(shared)[:limit] if limit else cuad_rows(shared)
     stats: dict[str, list[int]] = {}

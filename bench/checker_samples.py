@@ -26,9 +26,10 @@ SAMPLES = PROJECT_DIR / "data" / "sample_contracts"
 def stage_times(path: Path, as_of: dt.date) -> dict[str, float]:
     """Seconds per stage, calling the stages in the order ``analyze`` does."""
     from contract_analyzer.check import detect_kind, load_playbook, run_checks
-    from contract_analyzer.facts import extract_key_dates, extract_parties
+    from contract_analyzer.check.obligations import extract_obligations
+    from contract_analyzer.facts import extract_facts
     from contract_analyzer.ingest import load_document
-    from contract_analyzer.obligations import extract_obligations
+    from contract_analyzer.keydates import extract_key_dates
     from contract_analyzer.segment import segment
     from contract_analyzer.tagging import tag
 
@@ -43,15 +44,17 @@ def stage_times(path: Path, as_of: dt.date) -> dict[str, float]:
     clauses = tag(doc, sections=sections)
     out["tag"] = time.perf_counter() - t
     t = time.perf_counter()
-    parties = extract_parties(doc.text)
-    key_dates = extract_key_dates(doc.text, clauses=clauses, as_of=as_of)
+    facts = extract_facts(doc)
     out["facts"] = time.perf_counter() - t
     t = time.perf_counter()
-    extract_obligations(doc, parties)
+    key_dates = extract_key_dates(doc, clauses=clauses, as_of=as_of, facts=facts)
+    out["keydates"] = time.perf_counter() - t
+    t = time.perf_counter()
+    extract_obligations(doc, facts)
     out["obligations"] = time.perf_counter() - t
     t = time.perf_counter()
     book = load_playbook(detect_kind(doc, clauses).kind)
-    run_checks(doc, clauses, book, key_dates=key_dates, parties=parties)
+    run_checks(doc, clauses, book, key_dates=key_dates, facts=facts)
     out["check"] = time.perf_counter() - t
     return out
 

@@ -1,4 +1,4 @@
-"""Structure fidelity of ``segment`` and ``leaf_units`` on the CUAD development split.
+"""Structure fidelity of ``segment`` and ``clause_units`` on the CUAD development split.
 
 For every annotated CUAD span (located in the text with whitespace normalised) we ask whether it
 lies inside one top-level section, one leaf region (a section's own text, its subsections
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from contract_analyzer.document import Document, Source
 from contract_analyzer.resources import shared_dir
-from contract_analyzer.segment import Section, leaf_units, segment
+from contract_analyzer.segment import Section, clause_units, segment
 
 # spans that usually sit in the title or the preamble rather than in a clause
 FRONT_CATEGORIES = ("Document Name", "Parties", "Agreement Date", "Effective Date")
@@ -197,13 +197,13 @@ def evaluate(docs, annotations, worst: int, label: str) -> None:
     seg_times: list[float] = []
     unit_times: list[float] = []
     per_doc: list[tuple[float, str, int, int]] = []
-    sized: list[float] = []  # segment + leaf_units time of contracts of 6,000-10,000 words
+    sized: list[float] = []  # segment + clause_units time of contracts of 6,000-10,000 words
     for key, doc in docs:
         spans = annotations.get(key, [])
         t0 = time.perf_counter()
         sections = segment(doc)
         t1 = time.perf_counter()
-        units = leaf_units(doc, sections)
+        units = clause_units(doc, sections)
         t2 = time.perf_counter()
         seg_times.append(t1 - t0)
         unit_times.append(t2 - t1)
@@ -272,12 +272,12 @@ def evaluate(docs, annotations, worst: int, label: str) -> None:
     )
     print(
         f"seconds per contract: segment mean {statistics.mean(seg_times):.4f} median "
-        f"{statistics.median(seg_times):.4f} (max {max(seg_times):.3f}), leaf_units mean "
+        f"{statistics.median(seg_times):.4f} (max {max(seg_times):.3f}), clause_units mean "
         f"{statistics.mean(unit_times):.4f} (max {max(unit_times):.3f})"
     )
     if sized:
         print(
-            f"segment + leaf_units on the {len(sized)} contracts of 6,000-10,000 words (about 17 "
+            f"segment + clause_units on the {len(sized)} contracts of 6,000-10,000 words (about 17 "
             f"pages, the CUAD mean): mean {statistics.mean(sized):.4f} s, median "
             f"{statistics.median(sized):.4f} s, max {max(sized):.3f} s"
         )
@@ -305,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     cuad = shared / "data" / "cuad"
     annotations = load_annotations(cuad)
-    from contract_analyzer.segmentation.units import sentencizer
+    from contract_analyzer.segment.units import sentencizer
 
     t0 = time.perf_counter()
     sentencizer()  # loaded once per process; not part of the per-contract figures

@@ -37,10 +37,10 @@ def best_of(fn, repeat: int):
 def speed(variant: str, repeat: int) -> dict:
     from contract_analyzer.ingest import load_document
     from contract_analyzer.segment import segment
+    from contract_analyzer.segment.units import clause_units
     from contract_analyzer.tagging import tag
     from contract_analyzer.tagging.classifier import ClauseTagger
     from contract_analyzer.tagging.training.cuad import cuad_dir
-    from contract_analyzer.tagging.units import clause_units
 
     pdf = cuad_dir() / "pdf" / SPEED_PDF
     t0 = time.perf_counter()

@@ -25,12 +25,12 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from contract_analyzer.facts.compare import (  # noqa: E402
+from contract_analyzer.keydates import KINDS  # noqa: E402
+from contract_analyzer.keydates.compare import (  # noqa: E402
     expected_text,
     got_text,
     key_date_matches,
 )
-from contract_analyzer.facts.keydates import KINDS  # noqa: E402
 from contract_analyzer.pipeline import analyze  # noqa: E402
 from contract_analyzer.resources import PROJECT_DIR  # noqa: E402
 

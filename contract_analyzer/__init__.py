@@ -43,10 +43,13 @@ _LAZY: dict[str, str] = {
     "extract_money": "contract_analyzer.facts",
     "extract_percentages": "contract_analyzer.facts",
     "extract_parties": "contract_analyzer.facts",
-    "extract_key_dates": "contract_analyzer.facts",
+    "extract_key_dates": "contract_analyzer.keydates",
     "analyze": "contract_analyzer.pipeline",
     "ContractReport": "contract_analyzer.report",
     "analyze_folder": "contract_analyzer.batch",
+    "analyze_folder_tables": "contract_analyzer.batch",
+    "extract_facts": "contract_analyzer.facts",
+    "Facts": "contract_analyzer.facts",
 }
 
 __all__ = [

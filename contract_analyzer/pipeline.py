@@ -1,6 +1,6 @@
 """The pipeline behind ``ca.analyze``: one contract through every stage into a :class:`ContractReport`.
 
-ingest -> segment -> tag -> facts (parties, key dates) -> obligations -> check -> report.
+ingest -> segment -> tag -> facts (once) -> key dates -> obligations -> check -> report.
 Each stage is called here, never re-implemented.
 """
 
@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from contract_analyzer.check import detect_kind, load_playbook, run_checks, score
+from contract_analyzer.check.caps import liability_cap
+from contract_analyzer.check.obligations import extract_obligations
 from contract_analyzer.check.playbook import Playbook
 from contract_analyzer.document import Document
-from contract_analyzer.obligations import extract_obligations
 from contract_analyzer.report.model import ContractReport
 from contract_analyzer.settings import Settings, default_settings
 
@@ -33,8 +34,9 @@ def analyze(
     shipped playbook. ``as_of``: the date deadlines are rolled forward from (today by
     default). ``tagger``: a loaded ClauseTagger to reuse across calls.
     """
-    from contract_analyzer.facts import extract_key_dates, extract_parties
+    from contract_analyzer.facts import extract_facts
     from contract_analyzer.ingest import load_document
+    from contract_analyzer.keydates import extract_key_dates
     from contract_analyzer.segment import segment
     from contract_analyzer.tagging import tag
 
@@ -44,9 +46,9 @@ def analyze(
     document = source if isinstance(source, Document) else load_document(source, settings=settings)
     sections = segment(document)
     clauses = tuple(tag(document, sections=sections, tagger=tagger))
-    parties = tuple(extract_parties(document.text))
-    key_dates = tuple(extract_key_dates(document.text, clauses=clauses, as_of=as_of))
-    obligations = tuple(extract_obligations(document, parties))
+    facts = extract_facts(document, settings=settings)
+    key_dates = tuple(extract_key_dates(document, clauses=clauses, as_of=as_of, facts=facts))
+    obligations = tuple(extract_obligations(document, facts))
     if chosen is None:
         guess = detect_kind(document, clauses)
         book = load_playbook(guess.kind)
@@ -54,7 +56,8 @@ def analyze(
     else:
         book = chosen
         kind, confidence = book.kind, 1.0
-    findings = tuple(run_checks(document, clauses, book, key_dates=key_dates, parties=parties))
+    findings = tuple(run_checks(document, clauses, book, key_dates=key_dates, facts=facts))
+    cap = liability_cap(document.text, facts, clauses, findings)
     return ContractReport(
         document=document,
         source=document.source,
@@ -67,4 +70,6 @@ def analyze(
         obligations=obligations,
         score=score(findings),
         as_of=as_of,
+        facts=facts,
+        liability_cap=cap,
     )

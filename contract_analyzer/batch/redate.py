@@ -17,9 +17,9 @@ For :func:`contract_analyzer.batch.worker.analyze_file` those outputs are:
 Nothing else does: the checker (findings, component statuses, score) never reads ``as_of``
 or the notice deadline, and the other key dates, clauses and obligations are read from the
 text alone. The worker stores the deadline's as_of-independent inputs
-(:class:`contract_analyzer.facts.keydates.NoticeRoll`) in ``FileResult.redate``, checked
+(:class:`contract_analyzer.keydates.NoticeRoll`) in ``FileResult.redate``, checked
 against the deadline it has just computed; the deadline is rolled again by the same function
-(:func:`contract_analyzer.facts.keydates.roll_notice_deadline`). A result that cannot be
+(:func:`contract_analyzer.keydates.roll_notice_deadline`). A result that cannot be
 re-dated (no ``redate``) is a cache miss and is analysed again.
 
 Work functions not listed here (custom ones) keep ``as_of`` in their cache key.
@@ -46,12 +46,12 @@ def analysis_basis(report: Any, as_of: dt.date) -> dict[str, Any] | None:
     """What :func:`redate_analysis` needs to re-date ``report``'s batch result, or None when
     the deadline cannot be reproduced from its as_of-independent inputs (then the result is
     only served for this ``as_of``)."""
-    from contract_analyzer.facts.keydates import notice_roll, roll_notice_deadline
+    from contract_analyzer.keydates import notice_roll, roll_notice_deadline
 
     deadline = next((k for k in report.key_dates if getattr(k, "kind", None) == DEADLINE), None)
     if deadline is None:
         return {"notice_roll": None}
-    roll = notice_roll(report.document.text, clauses=report.clauses)
+    roll = notice_roll(report.document, clauses=report.clauses, facts=report.facts)
     if roll is None or roll_notice_deadline(roll, as_of) != deadline:
         return None
     return {"notice_roll": plain(roll)}
@@ -81,7 +81,7 @@ def redate_analysis(result: FileResult, as_of: dt.date) -> FileResult | None:
         if roll is not None:
             # imported here: the facts modules load spaCy, which a batch of results without
             # a renewal deadline (or of errors) does not need in the parent process
-            from contract_analyzer.facts.keydates import NoticeRoll, roll_notice_deadline
+            from contract_analyzer.keydates import NoticeRoll, roll_notice_deadline
 
             key_date = roll_notice_deadline(NoticeRoll(**roll), as_of)
             if key_date is None:

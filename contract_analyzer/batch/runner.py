@@ -19,9 +19,9 @@ from contract_analyzer.batch.cache import (
     file_sha256,
     options_fingerprint,
 )
+from contract_analyzer.batch.engines.stats import WorkerStats
 from contract_analyzer.batch.progress import make_progress
 from contract_analyzer.batch.redate import redate
-from contract_analyzer.batch.stats import WorkerStats
 from contract_analyzer.batch.types import TABLES, BatchOptions, FileResult, FileTask, Limits
 from contract_analyzer.batch.walk import discover
 from contract_analyzer.batch.worker import reference
@@ -191,7 +191,7 @@ def _renamed(result: FileResult, relative: str) -> FileResult:
     return dataclasses.replace(result, file=relative, row=dict(result.row))
 
 
-def run_batch(
+def analyze_folder_tables(
     folder: str | os.PathLike[str],
     *,
     jobs: int | None = None,
@@ -209,7 +209,33 @@ def run_batch(
     work: str | Callable[..., Any] | None = None,
     work_init: str | Callable[..., Any] | None = None,
 ) -> BatchResult:
-    """Analyse every matching file under ``folder``; see :func:`analyze_folder`."""
+    """Analyse every contract under ``folder``: one row per file (``.contracts``) and the long
+    tables (``.findings``, ``.clauses``, ``.obligations``, ``.key_dates``) and ``.summary``.
+
+    Each contracts row holds the report's columns (file, sha256, format, pages, words, kind, score,
+    ``status_<component>``, key dates, findings by severity) and ``error_type``, ``error``
+    (None when the file was analysed), ``elapsed_s`` and ``cached``. A file that cannot be
+    read, raises, runs past ``time_limit`` seconds or past ``memory_limit`` MB of resident
+    memory is one error row; the batch always finishes.
+
+    - ``jobs``: worker processes (default: all cores); each loads the model once.
+    - ``pattern`` / ``exclude``: glob patterns (default ``*.pdf *.docx *.txt``), see
+      :mod:`contract_analyzer.batch.walk`.
+    - ``playbook``, ``as_of``, ``settings``: passed to :func:`contract_analyzer.analyze`;
+      ``as_of`` defaults to today, fixed once for the whole batch.
+    - ``cache``: True (``./.contract_analyzer_cache``), a folder, or False. Hits are keyed by
+      the file's SHA-256 and everything the analysis depends on except ``as_of``: a result
+      cached on another date is served with its notice deadline and ``as_of`` recomputed
+      (:mod:`contract_analyzer.batch.redate`), equal to a fresh analysis for that date.
+    - ``engine``: ``"local"`` or ``"dask"``; ``scheduler`` (None: a LocalCluster in this
+      process, an address ``"tcp://host:8786"``, or a ``distributed.Client``) implies dask.
+    - ``time_limit`` / ``memory_limit``: per file, enforced by killing the worker process;
+      defaults ``settings.seconds_per_document`` and ``settings.max_worker_memory_mb``.
+    - ``progress``: a tqdm bar on stderr (default: only when stderr is a terminal).
+    - ``work`` / ``work_init``: advanced: another module-level per-file function
+      ``(FileTask, BatchOptions) -> FileResult`` and its once-per-worker initializer (e.g.
+      :func:`contract_analyzer.batch.worker.ingest_file` to only read the files).
+    """
     started = time.perf_counter()
     if engine not in ENGINES:
         raise BatchError(engine, f"unknown engine; use one of {', '.join(ENGINES)}")
@@ -262,11 +288,11 @@ def run_batch(
 
     try:
         if engine == "dask":
-            from contract_analyzer.batch.dask_engine import run_dask
+            from contract_analyzer.batch.engines.dask_engine import run_dask
 
             stats = run_dask(tasks, options, limits, on_result, scheduler=scheduler, jobs=jobs)
         else:
-            from contract_analyzer.batch.local import run_local
+            from contract_analyzer.batch.engines.local import run_local
 
             stats = run_local(tasks, options, limits, on_result, jobs=jobs)
     finally:

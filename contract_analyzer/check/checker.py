@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from contract_analyzer.check.context import CheckContext
 from contract_analyzer.check.finding import SEVERITY_RANK, Finding
 from contract_analyzer.check.playbook import Playbook
 from contract_analyzer.check.rules import load_rules
 from contract_analyzer.document import Document
+from contract_analyzer.facts import Facts
+from contract_analyzer.keydates import KeyDate
 from contract_analyzer.tagging.clause import Clause
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS, CLAUSE_TYPES
 
@@ -53,8 +54,8 @@ def run_checks(
     clauses: Sequence[Clause],
     playbook: Playbook,
     *,
-    key_dates: Sequence[Any] = (),
-    parties: Sequence[Any] = (),
+    key_dates: Sequence[KeyDate] = (),
+    facts: Facts | None = None,
 ) -> list[Finding]:
     """Findings for one contract: weak components (rules), missing ones, present ones.
 
@@ -62,7 +63,7 @@ def run_checks(
     when no clause of that type was found, else ``present`` (severity ``info``). Rules for
     components outside the playbook still run when they are listed and their clauses exist.
     """
-    ctx = CheckContext(document, clauses, key_dates, parties)
+    ctx = CheckContext(document, clauses, key_dates, facts)
     registry = load_rules()
     findings: list[Finding] = []
     for rule_id, conf in playbook.rules.items():

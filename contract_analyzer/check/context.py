@@ -1,7 +1,8 @@
-"""What a weakness rule sees: the document, its clauses by type, facts on demand, the playbook.
+"""What a weakness rule sees: the document, its clauses by type, its facts, the key dates.
 
-Rules read clause text through spans and ask the facts extractors for durations, money and
-percentages, so every number a rule reasons about was found by the one shared extractor.
+Rules read clause text through spans and the document's :class:`Facts` (extracted once, by
+the facts stage) for durations, money and percentages, so every number a rule reasons about
+was found by the one shared extractor.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from typing import Any
 from contract_analyzer.check import facts_view
 from contract_analyzer.check.finding import Evidence
 from contract_analyzer.document import Document
+from contract_analyzer.facts import Facts, Party, extract_facts
+from contract_analyzer.keydates import KeyDate
 from contract_analyzer.tagging.clause import Clause
+from contract_analyzer.text.sentences import sentence_around
 
 # A tagged clause counts for a component only when its text has one of the component's anchor
 # words: the tagger's occasional confusions (a force-majeure sentence tagged as a liability
@@ -72,13 +76,23 @@ class CheckContext:
 
     document: Document
     clauses: Sequence[Clause]
-    key_dates: Sequence[Any] = ()
-    parties: Sequence[Any] = ()
+    key_dates: Sequence[KeyDate] = ()
+    facts: Facts | None = None
     _cache: dict[tuple[str, int, int], list[Any]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.facts is None:  # a context built by hand (a rule test): extract them once here
+            self.facts = extract_facts(self.document)
 
     @property
     def text(self) -> str:
         return self.document.text
+
+    @property
+    def parties(self) -> Sequence[Party]:
+        """The parties named in the preamble (from the facts)."""
+        assert self.facts is not None
+        return self.facts.parties
 
     @cached_property
     def regions_by_type(self) -> dict[str, list[Region]]:
@@ -142,24 +156,14 @@ class CheckContext:
         return pattern.search(self.text)
 
     def sentence_around(self, start: int, end: int, limit: int = 600) -> tuple[int, int]:
-        """The sentence (or line) holding a match, bounded to ``limit`` characters each way."""
-        text = self.text
-        lo = max(0, start - limit)
-        left = max(
-            text.rfind(". ", lo, start), text.rfind("\n", lo, start), text.rfind("; ", lo, start)
-        )
-        s = left + 1 if left >= 0 else lo
-        hi = min(len(text), end + limit)
-        cands = [i for i in (text.find(". ", end, hi), text.find("\n", end, hi)) if i >= 0]
-        e = min(cands) + 1 if cands else hi
-        while s < e and text[s].isspace():
-            s += 1
-        return s, e
+        """The sentence holding a match, bounded to ``limit`` characters each way."""
+        return sentence_around(self.text, start, end, limit=limit)
 
     def _facts(self, name: str, start: int, end: int) -> list[Any]:
         key = (name, start, end)
         if key not in self._cache:
-            self._cache[key] = getattr(facts_view, name)(self.text, start, end)
+            assert self.facts is not None
+            self._cache[key] = getattr(facts_view, name)(self.facts.within(start, end))
         return self._cache[key]
 
     def durations(self, start: int, end: int) -> list[facts_view.Mention]:

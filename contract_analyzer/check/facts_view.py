@@ -1,13 +1,15 @@
-"""The facts extractors as the rules need them: mentions in a span, offsets made absolute.
+"""The document's facts as the rules need them: the mentions of one span, as plain records.
 
 The facts stage (``contract_analyzer.facts``) owns the parsing of durations, money and
-percentages; this module only runs it on a slice of the contract and keeps the fields the
-rules read, so the rules stay independent of its internals.
+percentages; this module only keeps the fields the rules read from a ``Facts.within`` view,
+so the rules stay independent of the facts' internals.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from contract_analyzer.facts import Facts
 
 
 @dataclass(frozen=True)
@@ -30,14 +32,12 @@ class Mention:
     inconsistent: bool = False
 
 
-def durations(text: str, start: int, end: int) -> list[Mention]:
-    """Durations ("thirty (30) days", "net 45", "one-year") between two offsets of ``text``."""
-    from contract_analyzer.facts import extract_durations
-
+def durations(facts: Facts) -> list[Mention]:
+    """Durations ("thirty (30) days", "net 45", "one-year") of a span's facts."""
     return [
         Mention(
-            start + d.start,
-            start + d.end,
+            d.start,
+            d.end,
             d.text,
             float(d.amount) if d.amount is not None else None,
             "business_day" if d.business and d.unit == "day" else d.unit,
@@ -45,34 +45,30 @@ def durations(text: str, start: int, end: int) -> list[Mention]:
             d.relation,
             d.inconsistent,
         )
-        for d in extract_durations(text[start:end])
+        for d in facts.durations
     ]
 
 
-def money(text: str, start: int, end: int) -> list[Mention]:
-    """Sums of money ("$12,500 per month", "USD 1,000,000") between two offsets."""
-    from contract_analyzer.facts import extract_money
-
+def money(facts: Facts) -> list[Mention]:
+    """Sums of money ("$12,500 per month", "USD 1,000,000") of a span's facts."""
     return [
         Mention(
-            start + m.start,
-            start + m.end,
+            m.start,
+            m.end,
             m.text,
             float(m.amount),
             m.currency,
             inconsistent=m.inconsistent,
         )  # fmt: skip
-        for m in extract_money(text[start:end])
+        for m in facts.money
     ]
 
 
-def percentages(text: str, start: int, end: int) -> list[Mention]:
-    """Percentages ("99.9%", "five percent") between two offsets."""
-    from contract_analyzer.facts import extract_percentages
-
+def percentages(facts: Facts) -> list[Mention]:
+    """Percentages ("99.9%", "five percent") of a span's facts."""
     return [
         Mention(
-            start + p.start, start + p.end, p.text, float(p.value), "%", inconsistent=p.inconsistent
+            p.start, p.end, p.text, float(p.value), "%", inconsistent=p.inconsistent
         )  # fmt: skip
-        for p in extract_percentages(text[start:end])
+        for p in facts.percentages
     ]

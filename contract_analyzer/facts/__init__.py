@@ -1,8 +1,13 @@
-"""Facts in contract text: dates, durations, money, percentages, parties, relative and key dates.
+"""Facts in contract text: dates, durations, money, percentages, parties, relative dates.
 
-Every mention carries its span (``start``/``end`` offsets into the text given) and a
-normalized value. Detection runs on a spaCy pipeline (``contract_analyzer.facts.pipeline``)
-built on ``spacy.blank("en")``; see each module for its conventions.
+:func:`extract_facts` is the stage: one pass over a document gives its :class:`Facts`, which
+the later stages read (``facts.within(start, end)`` for a clause's view) instead of running
+the extractors again. Every mention carries its span (``start``/``end`` offsets into the text
+given) and a normalized value. Detection runs on a spaCy pipeline
+(:mod:`contract_analyzer.facts.pipeline`) built on ``spacy.blank("en")``; see each module for
+its conventions.
+
+The single extractors serve callers that want one kind from a short text:
 
 * :func:`extract_dates` -> :class:`DateMention` (``value``: ``datetime.date`` or None)
 * :func:`extract_durations` -> :class:`Duration` (``amount``, ``unit``, ``days``)
@@ -10,32 +15,36 @@ built on ``spacy.blank("en")``; see each module for its conventions.
   :func:`extract_percentages` -> :class:`Percentage`
 * :func:`extract_parties` -> :class:`Party` (name, role, description) and the defined terms
 * :func:`extract_relative_dates` -> :class:`RelativeDate` ("30 days after the Effective Date")
-* :func:`extract_key_dates` -> :class:`KeyDate` (effective, expiry, renewal, notice deadline...)
 """
 
-from contract_analyzer.facts.dates import DateMention, extract_dates, extract_dates_many
-from contract_analyzer.facts.durations import Duration, extract_durations, extract_durations_many
-from contract_analyzer.facts.keydates import KeyDate, extract_key_dates
-from contract_analyzer.facts.money import (
-    Money,
-    Percentage,
+from contract_analyzer.facts.dates import DateMention
+from contract_analyzer.facts.durations import Duration
+from contract_analyzer.facts.extract import (
+    extract_dates,
+    extract_dates_many,
+    extract_durations,
+    extract_durations_many,
+    extract_facts,
     extract_money,
     extract_money_many,
     extract_percentages,
+    extract_relative_dates,
 )
+from contract_analyzer.facts.model import Facts
+from contract_analyzer.facts.money import Money, Percentage
 from contract_analyzer.facts.parties import (
     DefinedTerm,
     Party,
     extract_defined_terms,
     extract_parties,
 )
-from contract_analyzer.facts.relative import RelativeDate, extract_relative_dates
+from contract_analyzer.facts.relative import RelativeDate
 
 __all__ = [
     "DateMention",
     "DefinedTerm",
     "Duration",
-    "KeyDate",
+    "Facts",
     "Money",
     "Party",
     "Percentage",
@@ -45,7 +54,7 @@ __all__ = [
     "extract_defined_terms",
     "extract_durations",
     "extract_durations_many",
-    "extract_key_dates",
+    "extract_facts",
     "extract_money",
     "extract_money_many",
     "extract_parties",

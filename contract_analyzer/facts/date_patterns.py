@@ -12,11 +12,11 @@ tags its words by class through the lexeme ``NORM`` attribute (month names have 
 
 from __future__ import annotations
 
-from contract_analyzer.facts import pipeline as pl
+from contract_analyzer.facts import matching as pl
 from contract_analyzer.facts.holidays import holiday_token_lists
-from contract_analyzer.facts.numbers import CARDINAL_WORDS, ORDINAL_UNITS, UNITS
 from contract_analyzer.facts.vocab import FULL_WEEKDAYS, MONTHS, WEEKDAYS
 from contract_analyzer.facts.vocab import UNITS as DURATION_UNITS
+from contract_analyzer.text.numbers import CARDINAL_WORDS, ORDINAL_UNITS, UNITS
 
 ORDINAL_SUFFIXES = ["st", "nd", "rd", "th"]
 DAY_DIGITS = [str(i) for i in range(1, 32)] + [f"0{i}" for i in range(1, 10)]

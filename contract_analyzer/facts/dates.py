@@ -12,7 +12,7 @@ with a year ("01.03.2024") are read day first, the convention of that format, an
 dashed ones by ``Settings.date_order`` ("MDY" by default). Either way the mention says
 ``ambiguous=True`` and ``alternative`` holds the other reading: reported, never silently
 guessed. A weekday written beside the date picks the reading that falls on that weekday.
-Two-digit years: see :func:`contract_analyzer.facts.numbers.two_digit_year`.
+Two-digit years: see :func:`contract_analyzer.text.numbers.two_digit_year`.
 
 Partial dates ("March 2024", "June 30", "[ ], 2020") keep what is known in ``year``/``month``/
 ``day`` with ``precision`` saying how much; ``value`` is a date only when the day is known (a
@@ -24,28 +24,20 @@ from now", "next Friday") are resolved only against ``reference``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Literal
 
 from spacy.tokens import Doc, Span
 
 from contract_analyzer.facts import deictic
-from contract_analyzer.facts import pipeline as pl
+from contract_analyzer.facts import matching as pl
+from contract_analyzer.facts.date_parts import RawDate, parse_numeric, parse_words
 from contract_analyzer.facts.date_patterns import (
     DATE_GROUPS,
     PLACEHOLDER_RE,
     date_patterns,
-    norm_tag,
-)
-from contract_analyzer.facts.numbers import (
-    CARDINAL_WORDS,
-    CONNECTORS,
-    ORDINAL_UNITS,
-    two_digit_year,
-    words_to_int,
-    year_from_words,
 )
 from contract_analyzer.facts.vocab import (
     AMBIGUOUS_MONTH_WORDS,
@@ -55,6 +47,11 @@ from contract_analyzer.facts.vocab import (
 )
 from contract_analyzer.facts.vocab import UNITS as DURATION_UNITS
 from contract_analyzer.settings import Settings, default_settings
+from contract_analyzer.text.numbers import (
+    CARDINAL_WORDS,
+    ORDINAL_UNITS,
+    two_digit_year,
+)
 
 Precision = Literal["day", "month", "year", "month_day"]
 
@@ -115,257 +112,6 @@ class DateMention:
     def is_partial(self) -> bool:
         """True when the mention does not name one calendar day."""
         return self.precision != "day"
-
-
-# ---------------------------------------------------------------------------- raw parts
-
-
-@dataclass(frozen=True)
-class _Raw:
-    """What a matched span says before day/month order and reference are applied."""
-
-    form: str  # "words", "numeric", "relative"
-    year: int | None = None
-    month: int | None = None
-    day: int | None = None
-    # numeric dates: the two leading numbers, order decided later
-    first: int | None = None
-    second: int | None = None
-    fixed_order: str | None = None  # "YMD", "MDY", "DMY" when unambiguous
-    sep: str = ""  # the separator of an all-numeric date
-    two_digit_year: bool = False
-    placeholder: bool = False
-    rel: tuple[Any, ...] | None = None  # a deictic spec (see contract_analyzer.facts.deictic)
-
-
-_NUM_YMD = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
-_NUM_ABY = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})(?:\2|,)(\d{2}|\d{4})$")
-_NUM_AB = re.compile(r"^(\d{1,2})([-/.])(\d{1,2})$")
-
-
-def _year_value(group: list[str]) -> tuple[int, bool] | None:
-    """(year, was two digits) from a token group."""
-    if len(group) == 2 and group[0] in ("'", "’") and group[1].isdigit():
-        return two_digit_year(int(group[1])), True
-    if len(group) == 1 and group[0].isdigit():
-        if len(group[0]) == 4:
-            y = int(group[0])
-            return (y, False) if 1000 <= y <= 2999 else None
-        if len(group[0]) == 2:
-            return two_digit_year(int(group[0])), True
-        return None
-    if all(w.isalpha() or w in CONNECTORS for w in group):
-        y = year_from_words(group)
-        return (y, False) if y is not None else None
-    return None
-
-
-def _day_value(group: list[str]) -> int | None:
-    if not group:
-        return None
-    if group[0].isdigit():
-        rest = group[1:]
-        if rest and "".join(rest) not in _ORDINAL_SUFFIX:
-            return None
-        d = int(group[0])
-    else:
-        d_opt = words_to_int(group)
-        if d_opt is None:
-            return None
-        d = d_opt
-    return d if 1 <= d <= 31 else None
-
-
-_FILLERS = {",", ".", "of", "the", "day", "in", "-", "/"}
-
-
-def _groups(tokens: Sequence[str]) -> list[list[str]]:
-    """Split tokens into number groups: digits (+ ordinal suffix), number words, blanks."""
-    groups: list[list[str]] = []
-    cur: list[str] = []
-
-    def close() -> None:
-        nonlocal cur
-        while cur and cur[-1] in CONNECTORS:
-            cur.pop()
-        if cur:
-            groups.append(cur)
-        cur = []
-
-    for i, t in enumerate(tokens):
-        if _PLACEHOLDER.match(t):
-            close()
-            groups.append(["<blank>"])
-        elif t.isdigit():
-            if cur and cur[0] in ("'", "’") and len(cur) == 1:
-                cur.append(t)
-                close()
-                continue
-            close()
-            cur = [t]
-        elif cur and cur[0].isdigit() and t in _ORDINAL_SUFFIX | {"t", "h", "s", "n", "r", "d"}:
-            cur.append(t)
-        elif t in ("'", "’") and i + 1 < len(tokens) and tokens[i + 1].isdigit():
-            close()
-            cur = [t]
-        elif (
-            t in CARDINAL_WORDS
-            or t in ORDINAL_UNITS
-            or t in {"twentieth", "thirtieth", "zero", "oh"}
-        ):
-            if cur and cur[0].isdigit():
-                close()
-            cur.append(t)
-        elif t in CONNECTORS and cur and not cur[0].isdigit():
-            cur.append(t)
-        elif t in _FILLERS or t in WEEKDAYS:
-            close()
-        else:
-            close()
-            groups.append(["<other:" + t + ">"])
-    close()
-    return groups
-
-
-def _normalise_suffix(group: list[str]) -> list[str]:
-    if len(group) == 3 and group[0].isdigit() and group[1] + group[2] in _ORDINAL_SUFFIX:
-        return [group[0], group[1] + group[2]]  # "20t h" -> "20th"
-    return group
-
-
-def _parse_words(tokens: list[str], label: str) -> _Raw | None:
-    while tokens and (tokens[0] in WEEKDAYS or tokens[0] in (",", ".")):
-        tokens = tokens[1:]
-    month_at = next((i for i, t in enumerate(tokens) if t in MONTHS), None)
-    placeholder = False
-    if month_at is None:
-        # "[ ] day of [ ], 2020" / "[•], 2020": find the year at the end
-        groups = _groups(tokens)
-        if not groups:
-            return None
-        year = _year_value(groups[-1])
-        if year is None or len(groups[-1]) != 1 or len(groups[-1][0]) != 4:
-            return None
-        day = None
-        if len(groups) >= 2 and groups[0] != ["<blank>"]:
-            day = _day_value(_normalise_suffix(groups[0]))
-        return _Raw("words", year=year[0], month=None, day=day, placeholder=True)
-    month = MONTHS[tokens[month_at]]
-    pre_groups = _groups(tokens[:month_at])
-    post_groups = _groups(tokens[month_at + 1 :])
-    if any(g[0].startswith("<other") for g in pre_groups + post_groups):
-        return None
-    day: int | None = None
-    year_info: tuple[int, bool] | None = None
-    if pre_groups:  # day before month
-        if len(pre_groups) != 1:
-            return None
-        g = _normalise_suffix(pre_groups[0])
-        if g == ["<blank>"]:
-            placeholder = True
-        else:
-            day = _day_value(g)
-            if day is None:
-                return None
-        if len(post_groups) > 1:
-            return None
-        if post_groups:
-            if post_groups[0] == ["<blank>"]:
-                return None
-            year_info = _year_value(post_groups[0])
-            if year_info is None:
-                return None
-    else:
-        if not post_groups or len(post_groups) > 2:
-            return None
-        if len(post_groups) == 2:
-            d, y = post_groups
-            if d == ["<blank>"]:
-                placeholder = True
-            else:
-                day = _day_value(_normalise_suffix(d))
-                if day is None:
-                    return None
-            year_info = _year_value(y)
-            if year_info is None:
-                return None
-        else:
-            g = _normalise_suffix(post_groups[0])
-            if g == ["<blank>"]:
-                return None
-            as_year = (
-                _year_value(g) if label in ("DATE_MY",) or len(g) > 1 or len(g[0]) == 4 else None
-            )
-            if (
-                label == "DATE_MY"
-                and as_year is not None
-                and (len(g[0]) == 4 or g[0] in ("'", "’"))
-            ):
-                year_info = as_year
-            else:
-                day = _day_value(g)
-                if day is None and g[0].isalpha():
-                    # one run of words holding day and year: "twenty one two thousand and eighteen"
-                    for cut in range(1, len(g)):
-                        d_try, y_try = _day_value(g[:cut]), _year_value(g[cut:])
-                        if d_try is not None and y_try is not None:
-                            day, year_info = d_try, y_try
-                            break
-                if day is None:
-                    return None
-    year = year_info[0] if year_info else None
-    return _Raw(
-        "words",
-        year=year,
-        month=month,
-        day=day,
-        two_digit_year=bool(year_info and year_info[1]),
-        placeholder=placeholder,
-    )
-
-
-def _parse_numeric(text: str) -> _Raw | None:
-    m = _NUM_YMD.match(text)
-    if m:
-        y, mo, d = int(m.group(1)), int(m.group(3)), int(m.group(4))
-        if 1 <= mo <= 12 and 1 <= d <= 31 and 1000 <= y <= 2999:
-            return _Raw("numeric", year=y, month=mo, day=d, fixed_order="YMD")
-        return None
-    m = _NUM_ABY.match(text)
-    year: int | None = None
-    two = False
-    if m:
-        a, b, ytxt = int(m.group(1)), int(m.group(3)), m.group(4)
-        if len(ytxt) == 2:
-            year, two = two_digit_year(int(ytxt)), True
-        else:
-            year = int(ytxt)
-            if not 1000 <= year <= 2999:
-                return None
-        if m.group(2) == "." and two and not (len(m.group(1)) == 2 and len(m.group(3)) == 2):
-            return None  # "1.2.10" is a section number, "01.02.10" a date
-    else:
-        m = _NUM_AB.match(text)
-        if not m:
-            return None
-        a, b = int(m.group(1)), int(m.group(3))
-    if a == 0 or b == 0 or (a > 12 and b > 12) or a > 31 or b > 31:
-        return None
-    if a > 12:
-        fixed = "DMY"
-    elif b > 12 or a == b:
-        fixed = "MDY"
-    else:
-        fixed = None
-    return _Raw(
-        "numeric",
-        year=year,
-        first=a,
-        second=b,
-        fixed_order=fixed,
-        two_digit_year=two,
-        sep=m.group(2),
-    )
 
 
 def _reject_numeric_context(prev: list[str], nxt: list[str]) -> bool:
@@ -473,21 +219,21 @@ def _accept_relative(span: Span, toks: list[str], prev: list[str], nxt: list[str
     return True
 
 
-def _raw_from_span(span: Span, toks: list[str] | None = None) -> _Raw | None:
+def _raw_from_span(span: Span, toks: list[str] | None = None) -> RawDate | None:
     label = span.label_
     if toks is None:
         toks = pl.content(span)
     if label.startswith("DATE_REL") or label in ("DATE_WD_DAY", "DATE_DAY_ONLY", "DATE_HOLIDAY"):
         spec = deictic.parse(toks, label)
-        return _Raw("relative", rel=spec) if spec is not None else None
+        return RawDate("relative", rel=spec) if spec is not None else None
     if label in ("DATE_NUM", "DATE_NUM_NOYEAR"):
         text = "".join(toks)
         if len(toks) == 1 and len(text) == 8 and text.isdigit():
             y, mo, d = int(text[:4]), int(text[4:6]), int(text[6:])
             if 1900 <= y <= 2099 and 1 <= mo <= 12 and 1 <= d <= 31:
-                return _Raw("numeric", year=y, month=mo, day=d, fixed_order="YMD")
+                return RawDate("numeric", year=y, month=mo, day=d, fixed_order="YMD")
             return None
-        return _parse_numeric(text)
+        return parse_numeric(text)
     if label == "DATE_SEP":
         toks = [p for t in toks for p in re.split(r"[-/]", t) if p and p not in (".",)]
         if (
@@ -500,11 +246,11 @@ def _raw_from_span(span: Span, toks: list[str] | None = None) -> _Raw | None:
             d = int(toks[2]) if toks[2].isdigit() else 0  # 2019-sep-1
             if not 1 <= d <= 31:
                 return None
-            return _Raw("words", year=int(toks[0]), month=MONTHS[toks[1]], day=d)
+            return RawDate("words", year=int(toks[0]), month=MONTHS[toks[1]], day=d)
         if len(toks) == 3 and toks[0] in MONTHS and toks[1].isdigit() and toks[2].isdigit():
             toks = [toks[0], toks[1], ",", toks[2]]  # sep-23-2020
-        return _parse_words(toks, label)
-    return _parse_words(toks, label)
+        return parse_words(toks, label)
+    return parse_words(toks, label)
 
 
 def _accept(span: Span) -> bool:
@@ -534,8 +280,7 @@ def _offset_parts(span: Span) -> tuple[int, list[tuple[float, str]], bool] | Non
     return (sign, got[0], got[1]) if got else None
 
 
-pl.register_norm_tagger(norm_tag)
-pl.register_kind("dates", date_patterns, DATE_GROUPS, _accept)
+SPEC = pl.KindSpec(date_patterns, DATE_GROUPS, _accept)
 
 
 # ----------------------------------------------------------------------- normalization
@@ -562,7 +307,7 @@ def _mention(
     span_text: str,
     start: int,
     end: int,
-    raw: _Raw,
+    raw: RawDate,
     order: str,
     reference: date | None,
 ) -> DateMention:
@@ -634,7 +379,7 @@ def _mention(
     )
 
 
-def _order_for(raw: _Raw, order: str) -> str:
+def _order_for(raw: RawDate, order: str) -> str:
     """The reading of an ambiguous numeric date. ``order`` is the text's own order when its
     other numeric dates show one (prefixed "doc:"), else the setting; dotted dates with a year
     ("01.03.2024") follow the day-first convention of that format unless the text shows
@@ -646,7 +391,7 @@ def _order_for(raw: _Raw, order: str) -> str:
     return order
 
 
-def _document_order(raws: Iterable[_Raw]) -> str | None:
+def _document_order(raws: Iterable[RawDate]) -> str | None:
     """The day/month order shown by the unambiguous numeric dates of a text, if they agree."""
     seen = {r.fixed_order for r in raws if r.form == "numeric" and r.fixed_order in ("MDY", "DMY")}
     seen.discard(None)
@@ -711,8 +456,8 @@ def _merge_offsets(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     return out
 
 
-def _items(doc: Doc) -> list[tuple[Span, _Raw]]:
-    items: list[tuple[Span, _Raw]] = []
+def _items(doc: Doc) -> list[tuple[Span, RawDate]]:
+    items: list[tuple[Span, RawDate]] = []
     for span in doc.spans.get("dates", []):
         raw = doc.user_data.get(("ca_date", span.start_char, span.end_char))
         if raw is None:
@@ -723,7 +468,7 @@ def _items(doc: Doc) -> list[tuple[Span, _Raw]]:
 
 
 def _doc_mentions(
-    doc: Doc, items: list[tuple[Span, _Raw]], order: str, ref: date | None
+    doc: Doc, items: list[tuple[Span, RawDate]], order: str, ref: date | None
 ) -> list[DateMention]:
     text = pl.doc_text(doc)
     mentions: list[DateMention] = []
@@ -800,35 +545,3 @@ def mentions_from_parsed(
         for m in _doc_mentions(doc, items, order, ref):
             out.append(_shift(m, offset) if offset else m)
     return out
-
-
-def extract_dates(
-    text: str,
-    *,
-    settings: Settings | None = None,
-    reference: date | datetime | None = None,
-) -> list[DateMention]:
-    """Every date mentioned in ``text``, in order, with spans and normalized values.
-
-    ``settings.date_order`` ("MDY" or "DMY") reads ambiguous all-numeric dates when the text
-    itself does not show the order; ``reference`` (a date) resolves dates without a year and
-    relative ones ("tomorrow"). Section numbers, money, percentages and statute citations are
-    not dates. Never raises on ordinary text.
-    """
-    if not text:
-        return []
-    return mentions_from_parsed(pl.parse(text, ("dates",)), settings=settings, reference=reference)
-
-
-def extract_dates_many(
-    texts: Iterable[str],
-    *,
-    settings: Settings | None = None,
-    reference: date | datetime | None = None,
-    batch_size: int = 256,
-) -> list[list[DateMention]]:
-    """:func:`extract_dates` over many texts with ``nlp.pipe`` (faster for many short texts)."""
-    return [
-        mentions_from_parsed(parsed, settings=settings, reference=reference)
-        for parsed in pl.parse_many(texts, ("dates",), batch_size=batch_size)
-    ]

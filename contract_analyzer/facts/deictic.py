@@ -17,9 +17,9 @@ from dateutil.relativedelta import relativedelta
 
 from contract_analyzer.facts.arith import add_period
 from contract_analyzer.facts.holidays import holiday_date, holiday_name, nth_weekday
-from contract_analyzer.facts.numbers import ORDINAL_UNITS, words_to_int
 from contract_analyzer.facts.vocab import MONTHS, WEEKDAYS
 from contract_analyzer.facts.vocab import UNITS as DURATION_UNITS
+from contract_analyzer.text.numbers import ORDINAL_UNITS, words_to_int
 
 Spec = tuple[Any, ...]
 

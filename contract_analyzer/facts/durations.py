@@ -11,22 +11,22 @@ before or after something ("ninety (90) days prior to ..."), or a recurring rene
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
 from spacy.tokens import Doc, Span
 
-from contract_analyzer.facts import pipeline as pl
-from contract_analyzer.facts.numbers import (
+from contract_analyzer.facts import matching as pl
+from contract_analyzer.facts.vocab import DAY_KINDS, TIGHT_UNITS, UNIT_DAYS, UNITS
+from contract_analyzer.text.numbers import (
     CARDINAL_WORDS,
     CONNECTORS,
     ORDINAL_WORDS,
     parse_decimal,
     words_to_int,
 )
-from contract_analyzer.facts.vocab import DAY_KINDS, TIGHT_UNITS, UNIT_DAYS, UNITS
+from contract_analyzer.text.roman import int_to_roman
 
 Relation = Literal["before", "after"]
 
@@ -40,19 +40,7 @@ _MODIFIERS = [
 _BEFORE = {"prior", "before", "preceding", "advance", "earlier", "ahead"}
 _AFTER = {"after", "following", "from", "of", "later", "thereafter", "since"}
 _LOOSE_UNITS = sorted(u for u in UNITS if u not in TIGHT_UNITS)
-_ROMAN = {
-    "i": 1,
-    "ii": 2,
-    "iii": 3,
-    "iv": 4,
-    "v": 5,
-    "vi": 6,
-    "vii": 7,
-    "viii": 8,
-    "ix": 9,
-    "x": 10,
-    "xii": 12,
-}
+_ROMAN = {int_to_roman(i): i for i in (*range(1, 11), 12)}  # "(iv)" after a number word
 
 
 @dataclass(frozen=True)
@@ -241,7 +229,7 @@ def _accept(span: Span) -> bool:
     return True
 
 
-pl.register_kind("durations", _duration_patterns, {"dur": ["DUR", "DUR_TIGHT", "DUR_NET"]}, _accept)
+SPEC = pl.KindSpec(_duration_patterns, {"dur": ["DUR", "DUR_TIGHT", "DUR_NET"]}, _accept)
 
 
 def _relation(doc: Doc, span: Span) -> Relation | None:
@@ -297,18 +285,3 @@ def durations_from_doc(doc: Doc, offset: int = 0) -> list[Duration]:
             )
         )
     return out
-
-
-def extract_durations(text: str) -> list[Duration]:
-    """Every duration in ``text`` ("thirty (30) days", "36 months", "net 45"), in order."""
-    if not text:
-        return []
-    return [d for off, doc in pl.parse(text, ("durations",)) for d in durations_from_doc(doc, off)]
-
-
-def extract_durations_many(texts: Iterable[str], batch_size: int = 256) -> list[list[Duration]]:
-    """:func:`extract_durations` over many texts with ``nlp.pipe``."""
-    return [
-        [d for off, doc in parsed for d in durations_from_doc(doc, off)]
-        for parsed in pl.parse_many(texts, ("durations",), batch_size)
-    ]

@@ -11,14 +11,12 @@ mistakes "15%" for one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from spacy.tokens import Doc, Span
 
-from contract_analyzer.facts import pipeline as pl
-from contract_analyzer.facts.numbers import CARDINAL_WORDS, CONNECTORS, parse_decimal, words_to_int
+from contract_analyzer.facts import matching as pl
 from contract_analyzer.facts.vocab import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -27,6 +25,7 @@ from contract_analyzer.facts.vocab import (
     MONEY_SCALES,
     PERIODS,
 )
+from contract_analyzer.text.numbers import CARDINAL_WORDS, CONNECTORS, parse_decimal, words_to_int
 
 _AMOUNT_SHAPES_HINT = "digits with optional thousands separators and decimals"
 _PER_UNITS = [
@@ -293,10 +292,10 @@ def _accept_percent(span: Span) -> bool:
     return True
 
 
-pl.register_kind(
-    "money", _money_patterns, {"money": ["MONEY_SYM", "MONEY_CODE", "MONEY_WORDS"]}, _accept_money
+MONEY_SPEC = pl.KindSpec(
+    _money_patterns, {"money": ["MONEY_SYM", "MONEY_CODE", "MONEY_WORDS"]}, _accept_money
 )
-pl.register_kind("percentages", _percent_patterns, {"pct": ["PCT", "PCT_WORDS"]}, _accept_percent)
+PERCENT_SPEC = pl.KindSpec(_percent_patterns, {"pct": ["PCT", "PCT_WORDS"]}, _accept_percent)
 
 
 def _trim(span: Span, skip: int) -> Span:
@@ -428,26 +427,3 @@ def percentages_from_doc(doc: Doc, offset: int = 0) -> list[Percentage]:
             )
         )
     return out
-
-
-def extract_money(text: str) -> list[Money]:
-    """Every amount of money in ``text`` (not percentages: see :func:`extract_percentages`)."""
-    if not text:
-        return []
-    return [m for off, doc in pl.parse(text, ("money",)) for m in money_from_doc(doc, off)]
-
-
-def extract_percentages(text: str) -> list[Percentage]:
-    """Every percentage in ``text`` ("99.9%", "fifty percent (50%)")."""
-    if not text:
-        return []
-    parsed = pl.parse(text, ("percentages",))
-    return [p for off, doc in parsed for p in percentages_from_doc(doc, off)]
-
-
-def extract_money_many(texts: Iterable[str], batch_size: int = 256) -> list[list[Money]]:
-    """:func:`extract_money` over many texts with ``nlp.pipe``."""
-    return [
-        [m for off, doc in parsed for m in money_from_doc(doc, off)]
-        for parsed in pl.parse_many(texts, ("money",), batch_size)
-    ]

@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import spacy
@@ -37,9 +36,9 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from contract_analyzer.facts import date_patterns, dates, durations, money
+from contract_analyzer.facts.matching import KindSpec, Parsed, Pattern, doc_text
 from contract_analyzer.facts.scan import KIND_OF, scan
-
-Pattern = list[dict[str, Any]]
 
 _TOKEN_RE = re.compile(
     r"(\d+(?:[./\-]\d+|,\d{3}(?!\d))*"  # numeric group: 03/01/2024 1,000.00 2024-03-01
@@ -90,38 +89,18 @@ class FactTokenizer:
         return self
 
 
-def doc_text(doc: Doc) -> str:
-    """The Doc's text (kept by the tokenizer; ``doc.text`` rebuilds it token by token)."""
-    text = doc.user_data.get("ca_text")
-    return text if isinstance(text, str) else doc.text
-
-
-@dataclass(frozen=True)
-class KindSpec:
-    """What one matcher component looks for.
-
-    ``patterns`` maps pattern names to token patterns; ``groups`` maps trigger classes (see
-    :mod:`contract_analyzer.facts.scan`) to the pattern names worth trying near such a
-    trigger; ``accept`` is the check a match must pass.
-    """
-
-    patterns: Callable[[], dict[str, list[Pattern]]]
-    groups: dict[str, list[str]]
-    accept: Callable[[Span], bool]
-
-
-_KINDS: dict[str, KindSpec] = {}
-KINDS: tuple[str, ...] = ("dates", "durations", "money", "percentages")
-_NORM_TAGGERS: list[Callable[[str], str | None]] = []
-
-
-def register_norm_tagger(tagger: Callable[[str], str | None]) -> None:
-    """Give words a class tag as their lexeme NORM ("may" -> "§month"), for fast patterns.
-
-    A Matcher test of one attribute value is a C comparison; ``{"IN": [...]}`` is a Python
-    call per token. Tags are computed once per distinct word, when its lexeme is created.
-    """
-    _NORM_TAGGERS.append(tagger)
+# the registry: one matcher component per kind, in this order (explicit, no import side effects)
+_KINDS: dict[str, KindSpec] = {
+    "dates": dates.SPEC,
+    "durations": durations.SPEC,
+    "money": money.MONEY_SPEC,
+    "percentages": money.PERCENT_SPEC,
+}
+KINDS: tuple[str, ...] = tuple(_KINDS)
+# Word classes as lexeme NORMs ("may" -> "§month"), for fast patterns: a Matcher test of one
+# attribute value is a C comparison, ``{"IN": [...]}`` a Python call per token. Tags are
+# computed once per distinct word, when its lexeme is created.
+_NORM_TAGGERS: tuple[Callable[[str], str | None], ...] = (date_patterns.norm_tag,)
 
 
 def _tag(text: str) -> str | None:
@@ -130,16 +109,6 @@ def _tag(text: str) -> str | None:
         if tag is not None:
             return tag
     return None
-
-
-def register_kind(
-    kind: str,
-    patterns: Callable[[], dict[str, list[Pattern]]],
-    groups: dict[str, list[str]],
-    accept: Callable[[Span], bool],
-) -> None:
-    """Register the patterns, trigger groups and acceptance check of one kind of fact."""
-    _KINDS[kind] = KindSpec(patterns, groups, accept)
 
 
 class FactMatcher:
@@ -297,14 +266,8 @@ _LOCK = threading.Lock()
 _NLP: Language | None = None
 
 
-def _load_kinds() -> None:
-    # importing the modules registers their patterns (they import this module, not vice versa)
-    from contract_analyzer.facts import dates, durations, money  # noqa: F401
-
-
 def build_nlp() -> Language:
     """A fresh pipeline: blank English, the fact tokenizer, one matcher per kind."""
-    _load_kinds()
     nlp = spacy.blank("en")
     default_norm = nlp.vocab.lex_attr_getters.get(NORM)
 
@@ -334,9 +297,6 @@ def get_nlp() -> Language:
             if _NLP is None:
                 _NLP = build_nlp()
     return _NLP
-
-
-Parsed = list[tuple[int, Doc]]
 
 
 def _window_docs(nlp: Language, text: str, kinds: Sequence[str]) -> Parsed:
@@ -382,50 +342,3 @@ def parse_many(
 def kinds_of(classes: Iterable[str]) -> set[str]:
     """The fact kinds a set of trigger classes belongs to."""
     return {KIND_OF[c.split(":")[0]] for c in classes}
-
-
-# ---------------------------------------------------------------- pattern building helpers
-
-WS: dict[str, Any] = {"IS_SPACE": True, "OP": "?"}
-
-
-def tok(**attrs: Any) -> dict[str, Any]:
-    """One token dict (keyword arguments are Matcher attributes)."""
-    return dict(attrs)
-
-
-def words(*items: str) -> dict[str, Any]:
-    """A token whose lower-case text is one of ``items``."""
-    return {"LOWER": {"IN": list(items)}} if len(items) > 1 else {"LOWER": items[0]}
-
-
-# --------------------------------------------------------------------- context helpers
-
-
-def prev_words(span: Span, n: int = 2) -> list[str]:
-    """The lower-case texts of up to ``n`` non-space tokens before the span, nearest first."""
-    out: list[str] = []
-    i = span.start - 1
-    doc = span.doc
-    while i >= 0 and len(out) < n:
-        if not doc[i].is_space:
-            out.append(doc[i].lower_)
-        i -= 1
-    return out
-
-
-def next_words(span: Span, n: int = 2) -> list[str]:
-    """The lower-case texts of up to ``n`` non-space tokens after the span, nearest first."""
-    out: list[str] = []
-    i = span.end
-    doc = span.doc
-    while i < len(doc) and len(out) < n:
-        if not doc[i].is_space:
-            out.append(doc[i].lower_)
-        i += 1
-    return out
-
-
-def content(span: Span) -> list[str]:
-    """Lower-case texts of the span's non-space tokens."""
-    return [t.lower_ for t in span if not t.is_space]

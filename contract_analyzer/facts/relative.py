@@ -11,15 +11,15 @@ The duration comes from the spaCy durations extractor; the anchor is the defined
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Literal
 
 from contract_analyzer.facts.arith import add_period
-from contract_analyzer.facts.durations import Duration, extract_durations
-from contract_analyzer.facts.numbers import ORDINAL_TENS, ORDINAL_UNITS, words_to_int
+from contract_analyzer.facts.durations import Duration
+from contract_analyzer.text.numbers import ORDINAL_TENS, ORDINAL_UNITS, words_to_int
 
 Direction = Literal["after", "before"]
 
@@ -109,21 +109,17 @@ def _anniversary_years(m: re.Match[str]) -> int | None:
     return words_to_int(re.split(r"[\s-]+", text))
 
 
-def extract_relative_dates(
-    text: str,
-    *,
-    anchors: Mapping[str, date] | None = None,
-    durations: list[Duration] | None = None,
-) -> list[RelativeDate]:
-    """Dates written relative to a named event, resolved when ``anchors`` gives its date.
+def resolve(items: Iterable[RelativeDate], anchors: Mapping[str, date]) -> list[RelativeDate]:
+    """``items`` with ``value`` set where ``anchors`` (name -> date) knows the anchor; names
+    in any case, "the" optional, the "date hereof" forms as one (see :func:`normalize_anchor`)."""
+    known = {normalize_anchor(k): v for k, v in anchors.items()}
+    return [_resolved(item, known) for item in items]
 
-    ``anchors`` maps anchor names (any case; "the" optional) to dates, e.g.
-    ``{"Effective Date": date(2024, 3, 1)}``; "date hereof" covers "the date hereof", "the
-    date of this Agreement" and "the date first written above".
-    """
-    known = {normalize_anchor(k): v for k, v in (anchors or {}).items()}
+
+def relative_dates_from(text: str, durations: Sequence[Duration]) -> list[RelativeDate]:
+    """The relative dates of ``text`` (unresolved), given the durations found in it."""
     out: list[RelativeDate] = []
-    for d in durations if durations is not None else extract_durations(text):
+    for d in durations:
         if d.amount is None or d.unit in ("hour", "minute", "second"):
             continue
         m = _AFTER.match(text, d.end)
@@ -146,7 +142,7 @@ def extract_relative_dates(
             anchor=anchor,
             business=d.business,
         )
-        out.append(_resolved(item, known))
+        out.append(item)
     for m in _ANNIVERSARY.finditer(text):
         years = _anniversary_years(m)
         if years is None or years <= 0:
@@ -164,7 +160,7 @@ def extract_relative_dates(
             anchor=anchor,
             anniversary=True,
         )
-        out.append(_resolved(item, known))
+        out.append(item)
     out.sort(key=lambda r: (r.start, -r.end))
     kept: list[RelativeDate] = []
     for r in out:

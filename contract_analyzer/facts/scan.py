@@ -18,7 +18,6 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from contract_analyzer.facts.numbers import CARDINAL_WORDS, ORDINAL_UNITS
 from contract_analyzer.facts.vocab import (
     CURRENCY_CODES,
     CURRENCY_SYMBOLS,
@@ -28,6 +27,7 @@ from contract_analyzer.facts.vocab import (
     UNITS,
     WEEKDAYS,
 )
+from contract_analyzer.text.numbers import CARDINAL_WORDS, ORDINAL_UNITS
 
 # characters of context kept on each side of a trigger, per class (the Matcher's cost grows
 # with the tokens it sees, so each class keeps just what its longest pattern needs)

@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 from lxml import etree
 
 from contract_analyzer.ingest.wordml import attr, child, children, int_val, on, val
+from contract_analyzer.text.numbers import number_to_words
+from contract_analyzer.text.roman import int_to_roman
 
 LEVELS = 9
 _BULLET_GLYPHS = {
@@ -32,29 +34,6 @@ _BULLET_GLYPHS = {
     "\uf0e8": "➔",
     "\uf02d": "-",
 }
-_ORDINAL_WORDS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-]
 
 
 @dataclass(frozen=True)
@@ -80,20 +59,6 @@ def _level(el: etree._Element) -> Level:
     )
 
 
-def _roman(n: int) -> str:
-    if n <= 0 or n >= 4000:
-        return str(n)
-    out = []
-    for value, glyph in (
-        (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-        (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
-    ):  # fmt: skip
-        while n >= value:
-            out.append(glyph)
-            n -= value
-    return "".join(out)
-
-
 def _letters(n: int) -> str:
     if n <= 0:
         return str(n)
@@ -108,9 +73,9 @@ def format_number(n: int, fmt: str) -> str:
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "lowerRoman":
-        return _roman(n)
+        return int_to_roman(n)
     if fmt == "upperRoman":
-        return _roman(n).upper()
+        return int_to_roman(n).upper()
     if fmt == "lowerLetter":
         return _letters(n)
     if fmt == "upperLetter":
@@ -119,10 +84,9 @@ def format_number(n: int, fmt: str) -> str:
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return f"{n}{suffix}"
     if fmt == "cardinalText":
-        return _ORDINAL_WORDS[n].capitalize() if 0 <= n < len(_ORDINAL_WORDS) else str(n)
+        return number_to_words(n).capitalize()
     if fmt == "ordinalText":
-        word = _ORDINAL_WORDS[n] if 0 <= n < len(_ORDINAL_WORDS) else str(n)
-        return word.capitalize() + ("th" if word.isalpha() else "")
+        return number_to_words(n, ordinal=True).capitalize()
     if fmt == "decimalEnclosedParen":
         return f"({n})"
     if fmt == "none":

@@ -27,6 +27,7 @@ from contract_analyzer.ingest.deadline import Deadline
 from contract_analyzer.ingest.headings import Label, classify, parse_label
 from contract_analyzer.ingest.lines import Line, PageLines
 from contract_analyzer.ingest.reflow import join_lines, vocabulary
+from contract_analyzer.text.sentences import ends_sentence
 
 HEADER_BAND = 0.12  # fraction of the page height where running headers/footers live
 NUMBER_BAND = 0.16  # page numbers may sit a little further in
@@ -51,7 +52,6 @@ def is_page_number(text: str, *, bottom: bool) -> bool:
 
 _DIGITS = re.compile(r"\d+")
 _SPACES = re.compile(r"\s+")
-_ENDS_SENTENCE = re.compile(r"[.;:!?][\"'”’)\]]*$")
 _BROKEN_WORD = re.compile(r"[^\W\d_][-\u00ad\u2010]$")
 _LEADERS = re.compile(r"(?:\.\s?){4,}|_{4,}|…{2,}|\s\d{1,3}$")
 _INLINE_NUMBER = re.compile(r"^(?:page\s+)?[-–—]?\s*(\d{1,4})\s*[-–—]?\.?$", re.I)
@@ -184,14 +184,10 @@ def _caps_title(text: str) -> bool:
     return text.upper() == text and len(text.split()) <= 12
 
 
-def _ends_sentence(text: str) -> bool:
-    return bool(_ENDS_SENTENCE.search(text[-4:]))
-
-
 def _breaks(prev: Line, cur: Line, m: _Metrics, same_page: bool) -> bool:
     """Whether ``cur`` starts a new paragraph after ``prev``."""
     prev_text, cur_text = prev.text.rstrip(), cur.text.lstrip()
-    ends_sentence = _ends_sentence(prev_text)
+    ended = ends_sentence(prev_text)
     if _BROKEN_WORD.search(prev_text[-3:]) and cur_text[:1].islower() and cur.size == prev.size:
         return False  # a word hyphenated across the line break
     if abs(cur.size - prev.size) > 1.0 or (prev.bold != cur.bold and (prev.bold or cur.bold)):
@@ -200,25 +196,25 @@ def _breaks(prev: Line, cur: Line, m: _Metrics, same_page: bool) -> bool:
         return True
     label = parse_label(cur_text)
     if label is not None and (
-        ends_sentence
+        ended
         or label.kind in ("article", "exhibit", "bullet")
         or prev.x1 < m.right - 0.1 * m.width
     ):
         return True
     if not same_page:
-        return ends_sentence
+        return ended
     if m.pitch and cur.top - prev.top > 1.45 * m.pitch:
         return True
     if cur.top - prev.bottom > 1.2 * max(prev.height, cur.height, 1.0):
         return True
     short = prev.x1 < m.right - 0.1 * m.width
-    if ends_sentence and short:
+    if ended and short:
         return True
     if prev.x1 < m.left + 0.6 * m.width and cur_text[:1].isupper():
         return True
     if _centred(prev, m) or _centred(cur, m):
         return True
-    return bool(ends_sentence and cur.x0 > m.left + 1.5 * max(cur.size, 6.0))
+    return bool(ended and cur.x0 > m.left + 1.5 * max(cur.size, 6.0))
 
 
 def _body_size(pages: Sequence[PageLines], furniture: dict[tuple[int, int], str]) -> float:

@@ -20,6 +20,7 @@ from contract_analyzer.ingest.builder import DocumentBuilder
 from contract_analyzer.ingest.deadline import Deadline
 from contract_analyzer.ingest.headings import classify, parse_label
 from contract_analyzer.ingest.reflow import join_lines, vocabulary
+from contract_analyzer.text.sentences import ends_sentence
 
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -29,7 +30,6 @@ _BOMS = (
     (b"\xfe\xff", "utf-16"),
 )
 _ALLOWED_CONTROLS = set("\t\n\r\f\v\x1a")
-_ENDS_SENTENCE = re.compile(r"[.;:!?][\"'”’)\]]*$")
 _BROKEN_WORD = re.compile(r"[^\W\d_][-\u00ad\u2010]$")
 _BLANK = re.compile(r"\n[ \t\v]*\n")
 
@@ -110,7 +110,7 @@ def _split_chunk(lines: list[str]) -> list[list[str]]:
             continue
         label = parse_label(line)
         short = len(prev) < 0.6 * max(width, 40)
-        ends = bool(_ENDS_SENTENCE.search(prev))
+        ends = ends_sentence(prev)
         new = (
             (
                 label is not None
@@ -180,7 +180,7 @@ def text_to_document(
                 else ""
             )
             crosses_number = any(kind_ == "number" for kind_, _ in pending)
-            if crosses_number and last and not _ENDS_SENTENCE.search(last) and body[:1].islower():
+            if crosses_number and last and not ends_sentence(last) and body[:1].islower():
                 paragraphs[-1].extend(pending)  # the clause runs on across an old page number
                 paragraphs[-1].append(body)
             else:

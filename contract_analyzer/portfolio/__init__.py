@@ -1,7 +1,7 @@
 """A folder of contracts at a glance: coverage, deadlines, findings, scores and terms.
 
 >>> from contract_analyzer.portfolio import load_portfolio
->>> p = load_portfolio("contracts/", jobs=2)          # analyze_folder(..., tables=True)
+>>> p = load_portfolio("contracts/", jobs=2)          # analyze_folder_tables(...)
 >>> p.coverage(), p.deadlines(), p.issues(), p.terms(), p.compare("msa.pdf")
 >>> p.write_html("portfolio.html")                    # one self-contained page
 

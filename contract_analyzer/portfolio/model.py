@@ -38,7 +38,7 @@ class Portfolio:
     def from_batch(
         cls, result: BatchResult, as_of: dt.date, folder: str | os.PathLike[str] | None = None
     ) -> Portfolio:
-        """Wrap the tables of :func:`contract_analyzer.analyze_folder` (``tables=True``)."""
+        """Wrap the tables of :func:`contract_analyzer.analyze_folder_tables`."""
         return cls(
             contracts=result.contracts,
             findings=result.findings,
@@ -67,7 +67,7 @@ class Portfolio:
 
     def terms(self) -> pd.DataFrame:
         """Payment days, notice days and liability cap per contract."""
-        return T.contract_terms(self.contracts, self.clauses, self.findings)
+        return T.contract_terms(self.contracts)
 
     def compare(self, file: str) -> pd.DataFrame:
         """One contract's terms beside the rest of the portfolio."""
@@ -90,8 +90,7 @@ class Portfolio:
     def to_ics(self, reminders: tuple[int, ...] = (30, 7)) -> str:
         """Every upcoming notice deadline and expiry of the portfolio as one iCalendar file
         (the same calendar as ``contract-analyzer deadlines``)."""
-        from contract_analyzer.batch.deadlines import portfolio_entries
-        from contract_analyzer.report.calendar import build_calendar
+        from contract_analyzer.report.calendar import build_calendar, portfolio_entries
 
         entries = portfolio_entries(
             self.contracts, self.key_dates, as_of=self.as_of, reminders=reminders
@@ -102,13 +101,13 @@ class Portfolio:
 def load_portfolio(
     folder: str | os.PathLike[str], *, as_of: dt.date | None = None, **batch_options: Any
 ) -> Portfolio:
-    """Score ``folder`` with :func:`contract_analyzer.analyze_folder` and wrap the tables.
+    """Score ``folder`` with :func:`contract_analyzer.analyze_folder_tables` and wrap the tables.
 
     ``as_of`` defaults to today; ``batch_options`` (``jobs``, ``cache``, ``pattern``,
-    ``playbook``...) go to ``analyze_folder``.
+    ``playbook``...) go to ``analyze_folder_tables``.
     """
-    from contract_analyzer.batch import analyze_folder
+    from contract_analyzer.batch import analyze_folder_tables
 
     as_of = as_of or dt.date.today()
-    result = analyze_folder(folder, as_of=as_of, tables=True, **batch_options)
+    result = analyze_folder_tables(folder, as_of=as_of, **batch_options)
     return Portfolio.from_batch(result, as_of=as_of, folder=folder)

@@ -27,6 +27,7 @@ from contract_analyzer.portfolio.views import (
     ok_contracts,
 )
 from contract_analyzer.report.cells import as_date, is_missing
+from contract_analyzer.report.html import SEVERITY_COLOURS
 
 if TYPE_CHECKING:  # pragma: no cover
     from contract_analyzer.portfolio.model import Portfolio
@@ -35,7 +36,6 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
     "img-src data:; base-uri 'none'; form-action 'none'"
 )
-SEVERITY_COLOURS = {"high": "#b71c1c", "medium": "#e65100", "low": "#827717"}
 STATUS_GLYPHS = {"present": "✓", "weak": "!", "missing": "✗", "absent-not-required": "·"}
 EVIDENCE_CHARS = 240
 

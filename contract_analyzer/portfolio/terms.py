@@ -1,25 +1,21 @@
 """Commercial terms to compare across a portfolio: payment days, notice period, liability cap.
 
-Payment days and the non-renewal notice period come from the key dates the analysis found
-(``payment_due_period``, ``notice_period_to_terminate_renewal``). The liability cap is read
-from the clauses tagged ``limitation_of_liability``: the sentence that puts a ceiling on
-liability (the checker's own cap patterns), then the amount it names: a sum of money, or fees
-of a number of months (times a multiple). A contract the checker found uncapped is marked so.
-
-Caps are normalised to "months of fees" where the text allows it, so contracts can be ranked;
-a fixed sum or a multiple of the contract price stays as written (``liability_cap`` text).
+Every term comes from the contracts table the analysis wrote: payment days and the
+non-renewal notice period from the key dates (``payment_due_period``, ``notice_period_days``),
+the liability cap from the ``liability_cap*`` columns (read by the checker, see
+:mod:`contract_analyzer.check.caps`: months of fees where the text allows it, so contracts can
+be ranked; a fixed sum or a multiple of the contract price as written).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
 from contract_analyzer.portfolio.views import ok_contracts
 from contract_analyzer.report.cells import is_missing
+from contract_analyzer.report.frames import LIABILITY_CAP_COLUMNS
 
 TERM_COLUMNS: tuple[str, ...] = (
     "file",
@@ -40,35 +36,6 @@ NUMERIC_TERMS: dict[str, str] = {
 }
 DAYS_PER_MONTH = 365.25 / 12
 
-_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-Z(])|\n\s*\n")
-_TIMES = re.compile(
-    r"\b(?:(?P<word>one|two|three|four|five|six|ten)\s*)?(?:\((?P<digits>\d+(?:\.\d+)?)\)\s*)?"
-    r"(?P<bare>\d+(?:\.\d+)?)?\s*(?:times|x)\b",
-    re.IGNORECASE,
-)
-_WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
-_FEES = re.compile(r"\b(?:fees?|charges?|amounts?|sums?)\b", re.IGNORECASE)
-_PRICE = re.compile(r"\b(?:price|contract\s+value|order\s+value)\b", re.IGNORECASE)
-_OTHER_CAP = re.compile(
-    r"\b(?:data\s+protection\s+cap|insurance|not-to-exceed|fees\s+under\s+this\s+sow)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass(frozen=True)
-class LiabilityCap:
-    """What the cap sentence says: a description, months of fees and/or a sum of money."""
-
-    description: str
-    months: float | None = None
-    amount: float | None = None
-    currency: str | None = None
-    evidence: str = ""
-
-
-UNCAPPED = LiabilityCap("uncapped")
-NO_CLAUSE = LiabilityCap("no liability clause")
-
 
 def _days(value: Any) -> float | None:
     from contract_analyzer.check.rules._text import value_days
@@ -78,95 +45,12 @@ def _days(value: Any) -> float | None:
     return value_days(value)
 
 
-def _multiple(sentence: str) -> float | None:
-    for m in _TIMES.finditer(sentence):
-        for group in ("digits", "bare"):
-            if m.group(group):
-                return float(m.group(group))
-        if m.group("word"):
-            return float(_WORD_NUMBERS[m.group("word").lower()])
-    return None
-
-
-def cap_sentences(text: str) -> list[str]:
-    """Sentences of ``text`` that put a ceiling on liability (not exclusions, not other caps)."""
-    from contract_analyzer.check.rules.liability import CAP
-
-    out = []
-    for sentence in _SENTENCE.split(text):
-        flat = " ".join(sentence.split())
-        if flat and CAP.search(flat) and "liab" in flat.lower() and not _OTHER_CAP.search(flat):
-            out.append(flat)
-    return out
-
-
-def read_cap(sentence: str) -> LiabilityCap:
-    """The amount a cap sentence names (see the module docstring)."""
-    from contract_analyzer.facts import extract_durations, extract_money
-
-    money = [m for m in extract_money(sentence) if m.period is None]
-    multiple = _multiple(sentence)
-    months = None
-    for d in extract_durations(sentence):
-        if d.days and d.unit in {"day", "week", "month", "year"}:
-            months = round(d.days / DAYS_PER_MONTH, 1)
-            break
-    parts = []
-    fee_months = None
-    if months is not None and _FEES.search(sentence):
-        fee_months = months * (multiple or 1.0)
-        parts.append((f"{multiple:g}x " if multiple else "") + f"fees of {months:g} months")
-    elif _PRICE.search(sentence) and multiple:
-        parts.append(f"{multiple:g}x the contract price")
-    elif _FEES.search(sentence) and not money:
-        parts.append((f"{multiple:g}x " if multiple else "") + "fees paid (no period)")
-    amount = currency = None
-    if money:
-        amount, currency = float(money[0].amount), money[0].currency
-        parts.append(f"{currency} {amount:,.0f}")
-    if not parts:
-        return LiabilityCap("cap without amount", evidence=sentence)
-    joiner = " or " if len(parts) > 1 and "greater" in sentence.lower() else " + "
-    description = joiner.join(parts)
-    if len(parts) > 1 and "greater" in sentence.lower():
-        description = f"greater of {description}"
-    return LiabilityCap(description, fee_months, amount, currency, sentence)
-
-
-def liability_cap(
-    clause_texts: list[str], uncapped: bool = False, missing: bool = False
-) -> LiabilityCap | None:
-    """The first cap stated in a contract's liability clauses; :data:`NO_CLAUSE` when the
-    checker found no liability clause (``missing``), :data:`UNCAPPED` when it found liability
-    unlimited; None when no cap sentence is found."""
-    if missing:
-        return NO_CLAUSE
-    if uncapped:
-        return UNCAPPED
-    for text in clause_texts:
-        for sentence in cap_sentences(text):
-            return read_cap(sentence)
-    return None
-
-
-def contract_terms(
-    contracts: pd.DataFrame, clauses: pd.DataFrame, findings: pd.DataFrame
-) -> pd.DataFrame:
+def contract_terms(contracts: pd.DataFrame) -> pd.DataFrame:
     """One row per analysed contract with the compared terms (see :data:`TERM_COLUMNS`)."""
     ok = ok_contracts(contracts)
-    liability: dict[str, list[str]] = {}
-    if clauses is not None and not clauses.empty:
-        mask = clauses["type"] == "limitation_of_liability"
-        for row in clauses[mask].sort_values(["file", "start"], kind="stable").itertuples():
-            liability.setdefault(str(row.file), []).append(str(row.text))
-    uncapped = _files_with(findings, "liability.uncapped")
-    missing = _files_with(findings, "missing.limitation_of_liability")
     rows = []
     for row in ok.to_dict("records"):
         file = str(row["file"])
-        cap = liability_cap(
-            liability.get(file, []), uncapped=file in uncapped, missing=file in missing
-        )
         rows.append(
             {
                 "file": file,
@@ -175,11 +59,7 @@ def contract_terms(
                 "notice_days": None
                 if is_missing(row.get("notice_period_days"))
                 else float(row["notice_period_days"]),
-                "liability_cap": cap.description if cap else None,
-                "liability_cap_months": cap.months if cap else None,
-                "liability_cap_amount": cap.amount if cap else None,
-                "liability_cap_currency": cap.currency if cap else None,
-                "liability_cap_evidence": cap.evidence if cap else "",
+                **{c: _cell(row.get(c)) for c in LIABILITY_CAP_COLUMNS},
             }
         )
     frame = pd.DataFrame(rows, columns=list(TERM_COLUMNS))
@@ -188,12 +68,8 @@ def contract_terms(
     return frame
 
 
-def _files_with(findings: pd.DataFrame, rule_id: str) -> set[str]:
-    """Files with a weak or missing finding of ``rule_id``."""
-    if findings is None or findings.empty:
-        return set()
-    hit = findings[(findings["rule_id"] == rule_id) & (findings["status"] != "present")]
-    return set(hit["file"].astype(str))
+def _cell(value: Any) -> Any:
+    return None if is_missing(value) else value
 
 
 def compare_terms(terms: pd.DataFrame, file: str) -> pd.DataFrame:

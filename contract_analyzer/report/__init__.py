@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from contract_analyzer.report.calendar import CalendarEntry, build_calendar, entries_for_report
-from contract_analyzer.report.model import ABSENT, SCHEMA_VERSION, ContractReport
-from contract_analyzer.report.serialize import load_schema, schema_path
+from contract_analyzer.report.model import ABSENT, ContractReport
+from contract_analyzer.report.serialize import SCHEMA_VERSION, load_schema, schema_path
 
 __all__ = [
     "ABSENT",

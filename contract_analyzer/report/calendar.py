@@ -12,9 +12,11 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from icalendar import Alarm, Calendar, Event
+
+from contract_analyzer.report.cells import as_date
 
 if TYPE_CHECKING:  # pragma: no cover
     from contract_analyzer.report.model import ContractReport
@@ -41,48 +43,120 @@ class CalendarEntry:
     categories: tuple[str, ...] = ()
 
 
+DEFAULT_KINDS: tuple[str, ...] = ("next_notice_deadline", "expiration_date")
+
+
+def calendar_entry(
+    *,
+    kind: str,
+    date: dt.date,
+    contract_name: str,
+    contract_kind: str,
+    sha256: str,
+    derivation: str = "",
+    text: str = "",
+    reminders: Sequence[int] = (30, 7),
+    as_of: dt.date | None = None,
+) -> CalendarEntry:
+    """The one way a key date becomes an event: title, description, alarms and a stable UID
+    (from the contract's content hash, the kind and the date, so re-exports update events)."""
+    title, alarms = CALENDAR_KINDS[kind]
+    uid_seed = f"{sha256}:{kind}:{date.isoformat()}"
+    lines = [
+        f"Contract: {contract_name} ({contract_kind})",
+        f"Kind of date: {kind.replace('_', ' ')}",
+    ]
+    if derivation:
+        lines.append(f"How it was computed: {derivation}")
+    if text:
+        lines.append(f"Contract text: {' '.join(text.split())[:300]}")
+    return CalendarEntry(
+        uid=hashlib.sha256(uid_seed.encode()).hexdigest()[:32] + "@contract-analyzer",
+        date=date,
+        summary=f"{title}: {contract_name}",
+        description="\n".join(lines),
+        reminders=tuple(reminders) if alarms else (),
+        as_of=as_of,
+        categories=(contract_kind, kind),
+    )
+
+
 def entries_for_report(
     report: ContractReport,
     *,
     reminders: Sequence[int] = (30, 7),
-    kinds: Iterable[str] = ("next_notice_deadline", "expiration_date"),
+    kinds: Iterable[str] = DEFAULT_KINDS,
     only_upcoming: bool = True,
 ) -> list[CalendarEntry]:
     """Calendar entries for a report's key dates (by default: notice deadline and expiry that
     fall on or after ``as_of``)."""
-    wanted = set(kinds)
+    wanted = set(kinds) & set(CALENDAR_KINDS)
     entries = []
     for kd in report.key_dates:
-        kind = getattr(kd, "kind", "")
-        date = getattr(kd, "date", None)
-        if kind not in wanted or kind not in CALENDAR_KINDS or not isinstance(date, dt.date):
+        if kd.kind not in wanted or not isinstance(kd.date, dt.date):
             continue
-        if only_upcoming and date < report.as_of:
+        if only_upcoming and kd.date < report.as_of:
             continue
-        title, alarms = CALENDAR_KINDS[kind]
-        derivation = getattr(kd, "derivation", "") or ""
-        uid_seed = f"{report.source.sha256}:{kind}:{date.isoformat()}"
-        lines = [
-            f"Contract: {report.source.name} ({report.kind})",
-            f"Kind of date: {kind.replace('_', ' ')}",
-        ]
-        if derivation:
-            lines.append(f"How it was computed: {derivation}")
-        text = getattr(kd, "text", "")
-        if text:
-            lines.append(f"Contract text: {' '.join(str(text).split())[:300]}")
         entries.append(
-            CalendarEntry(
-                uid=hashlib.sha256(uid_seed.encode()).hexdigest()[:32] + "@contract-analyzer",
-                date=date,
-                summary=f"{title}: {report.source.name}",
-                description="\n".join(lines),
-                reminders=tuple(reminders) if alarms else (),
+            calendar_entry(
+                kind=kd.kind,
+                date=kd.date,
+                contract_name=report.source.name,
+                contract_kind=report.kind,
+                sha256=report.source.sha256,
+                derivation=kd.derivation or "",
+                text=kd.text or "",
+                reminders=reminders,
                 as_of=report.as_of,
-                categories=(report.kind, kind),
             )
         )
     return entries
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None or value != value else str(value)
+
+
+def portfolio_entries(
+    contracts: Any,
+    key_dates: Any,
+    *,
+    as_of: dt.date,
+    kinds: Iterable[str] = DEFAULT_KINDS,
+    reminders: Sequence[int] = (30, 7),
+) -> list[CalendarEntry]:
+    """Calendar entries for every key date of ``kinds`` on or after ``as_of``, all files.
+
+    Built from a batch's ``contracts`` and ``key_dates`` tables (plain rows that may come from
+    the cache or another machine), the same way as :func:`entries_for_report`; the same
+    contract twice in the folder gives one event.
+    """
+    wanted = set(kinds) & set(CALENDAR_KINDS)
+    info = {
+        row["file"]: row
+        for row in contracts.to_dict("records")
+        if row.get("error") is None or row.get("error") != row.get("error")
+    }
+    entries: dict[str, CalendarEntry] = {}
+    for kd in key_dates.to_dict("records"):
+        kind = _cell(kd.get("kind"))
+        date = as_date(kd.get("date"))
+        contract = info.get(kd.get("file"))
+        if kind not in wanted or date is None or date < as_of or contract is None:
+            continue
+        entry = calendar_entry(
+            kind=kind,
+            date=date,
+            contract_name=str(kd["file"]),
+            contract_kind=_cell(contract.get("kind")) or "contract",
+            sha256=_cell(contract.get("sha256")),
+            derivation=_cell(kd.get("derivation")),
+            text=_cell(kd.get("text")),
+            reminders=reminders,
+            as_of=as_of,
+        )
+        entries.setdefault(entry.uid, entry)
+    return list(entries.values())
 
 
 def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "Contract deadlines") -> str:

@@ -25,6 +25,14 @@ KEY_DATE_COLUMNS: dict[str, str] = {
     "payment_due_period": "payment_due_period",
     "survival_period": "survival_period",
 }
+# the liability cap (contract_analyzer.check.caps.LiabilityCap) as summary columns
+LIABILITY_CAP_COLUMNS: tuple[str, ...] = (
+    "liability_cap",
+    "liability_cap_months",
+    "liability_cap_amount",
+    "liability_cap_currency",
+    "liability_cap_evidence",
+)
 DATE_KINDS = {"agreement_date", "effective_date", "expiration_date", "next_notice_deadline"}
 STATUS_COLUMNS: tuple[str, ...] = tuple(f"status_{c}" for c in (*CLAUSE_TYPE_IDS, "drafting"))
 SUMMARY_COLUMNS: tuple[str, ...] = (
@@ -41,6 +49,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     *STATUS_COLUMNS,
     *KEY_DATE_COLUMNS.values(),
     "notice_period_days",
+    *LIABILITY_CAP_COLUMNS,
     "findings_high",
     "findings_medium",
     "findings_low",
@@ -95,6 +104,12 @@ def summary_row(report: ContractReport) -> dict[str, Any]:
         row[column] = _key_date_value(kd)
         if kind == "notice_period_to_terminate_renewal":
             row["notice_period_days"] = value_days(getattr(kd, "value", None))
+    cap = report.liability_cap
+    row["liability_cap"] = cap.description if cap else None
+    row["liability_cap_months"] = cap.months if cap else None
+    row["liability_cap_amount"] = cap.amount if cap else None
+    row["liability_cap_currency"] = cap.currency if cap else None
+    row["liability_cap_evidence"] = cap.evidence if cap else None
     for severity, n in report.severity_counts().items():
         row[f"findings_{severity}"] = n
     row["clauses"] = len(report.clauses)

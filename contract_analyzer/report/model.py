@@ -6,17 +6,19 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from contract_analyzer.check.caps import LiabilityCap
 from contract_analyzer.check.finding import Finding
+from contract_analyzer.check.obligations import Obligation
 from contract_analyzer.check.playbook import Playbook
 from contract_analyzer.document import Document, Source
-from contract_analyzer.obligations import Obligation
+from contract_analyzer.facts import Facts
+from contract_analyzer.keydates import KeyDate
 from contract_analyzer.tagging.clause import Clause
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-SCHEMA_VERSION = "1.0"
 ABSENT = "absent-not-required"
 
 
@@ -32,10 +34,12 @@ class ContractReport:
     playbook: Playbook
     clauses: tuple[Clause, ...]
     findings: tuple[Finding, ...]
-    key_dates: tuple[Any, ...]
+    key_dates: tuple[KeyDate, ...]
     obligations: tuple[Obligation, ...]
     score: int
     as_of: dt.date
+    facts: Facts | None = None  # the document's facts, as the analysis read them
+    liability_cap: LiabilityCap | None = None
 
     # ------------------------------------------------------------------ summaries
     @property

@@ -21,6 +21,9 @@ SCORE_FORMULA = (
 )
 
 
+SCHEMA_VERSION = "1.0"  # of the dict/JSON form, validated by schema/report-1.json
+
+
 def plain(value: Any) -> Any:
     """A JSON-ready version of a fact value (dates as ISO text, durations as their text)."""
     if value is None or isinstance(value, (bool, int, str)):
@@ -70,7 +73,7 @@ def report_to_dict(report: ContractReport) -> dict[str, Any]:
     doc = report.document
     src = report.source
     return {
-        "schema_version": report_schema_version(),
+        "schema_version": SCHEMA_VERSION,
         "generator": {"name": "contract_analyzer", "version": __version__},
         "source": {
             "path": src.path,
@@ -141,12 +144,6 @@ def report_to_dict(report: ContractReport) -> dict[str, Any]:
             for o in report.obligations
         ],
     }
-
-
-def report_schema_version() -> str:
-    from contract_analyzer.report.model import SCHEMA_VERSION
-
-    return SCHEMA_VERSION
 
 
 def report_to_json(report: ContractReport, indent: int | None = 2) -> str:

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from contract_analyzer.document import Document
-from contract_analyzer.segment import Section
+from contract_analyzer.segment import Section, Unit, segment
 from contract_analyzer.tagging.clause import Clause
-from contract_analyzer.tagging.units import Unit, clause_units, sections_of
+from contract_analyzer.tagging.headings import headed_units
 
 if TYPE_CHECKING:
     from contract_analyzer.tagging.classifier import ClauseTagger
@@ -161,8 +161,8 @@ def tag(
     shipped model (loaded once per process). Output is sorted by position and deterministic.
     """
     if sections is None:
-        sections = sections_of(document)
-    units = clause_units(document, sections)
+        sections = segment(document)
+    units = headed_units(document, sections)
     if not units:
         return []
     tagger = tagger if tagger is not None else default_tagger()

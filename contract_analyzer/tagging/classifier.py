@@ -236,6 +236,25 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
             out.append(sorted(hits, key=lambda h: (-h[1], h[0])))
         return out
 
+    def score(
+        self,
+        texts: Sequence[str],
+        labels: Sequence[Sequence[str]],
+        sample_weight: Sequence[float] | None = None,
+    ) -> float:
+        """Micro-averaged F1 of the predicted label sets against ``labels`` (lists of taxonomy
+        ids, as given to :meth:`fit`): the multi-label score scikit-learn's model selection
+        maximises. ``sample_weight`` weighs texts."""
+        from sklearn.metrics import f1_score
+        from sklearn.preprocessing import MultiLabelBinarizer
+
+        binarizer = MultiLabelBinarizer(classes=list(self.classes_))
+        truth = binarizer.fit_transform([[t for t in ts if t in self.classes_] for ts in labels])
+        guess = binarizer.transform([[c for c, _ in hits] for hits in self.predict(texts)])
+        return float(
+            f1_score(truth, guess, average="micro", sample_weight=sample_weight, zero_division=0)
+        )
+
     # ------------------------------------------------------------------ persistence
     def save(self, path: str | Path) -> Path:
         """Write the fitted model as a skops file (embedding models are referenced, not copied)."""

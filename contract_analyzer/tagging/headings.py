@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
+from contract_analyzer.document import Document
+from contract_analyzer.segment import Section, Unit, clause_units
 from contract_analyzer.taxonomy import check_clause_type
 
 LEXICON_PATH = Path(__file__).with_name("headings.yaml")
@@ -81,3 +84,8 @@ def default_lexicon() -> HeadingLexicon:
 def heading_types(title: str | None) -> tuple[str, ...]:
     """Taxonomy ids that a section title names, using the shipped lexicon."""
     return default_lexicon().match(title)
+
+
+def headed_units(document: Document, sections: Sequence[Section]) -> list[Unit]:
+    """The clause-sized units the tagger classifies, each with the types its headings name."""
+    return clause_units(document, sections, heading_types=heading_types)

@@ -15,13 +15,12 @@ import batchwork
 import pandas as pd
 import pytest
 
-from contract_analyzer.batch import analyze_folder
+from contract_analyzer.batch import analyze_folder_tables
 from contract_analyzer.batch.redate import REDATERS, redate
 from contract_analyzer.batch.runner import DEFAULT_WORK
 from contract_analyzer.batch.types import FileResult
 from contract_analyzer.batch.worker import ingest_file
-from contract_analyzer.facts import extract_key_dates
-from contract_analyzer.facts.keydates import notice_roll, roll_notice_deadline
+from contract_analyzer.keydates import extract_key_dates, notice_roll, roll_notice_deadline
 
 # c02 renews every 12 months after 2024-06-14 with 180 days' notice; c01 every 12 months
 # after 2027-03-31 with 90 days' notice; the SLA has no renewal deadline
@@ -79,8 +78,8 @@ def test_only_known_work_functions_are_served_across_dates() -> None:
 
 
 def _batch(folder: Path, as_of: dt.date, cache: Path | bool):
-    return analyze_folder(
-        folder, jobs=1, as_of=as_of, cache=cache, progress=False, tables=True, time_limit=300
+    return analyze_folder_tables(
+        folder, jobs=1, as_of=as_of, cache=cache, progress=False, time_limit=300
     )
 
 
@@ -144,8 +143,8 @@ def test_reading_only_batches_are_served_across_dates(tmp_path: Path) -> None:
     (folder / "a.txt").write_text("This Agreement renews automatically.\n")
     cache = tmp_path / "cache"
     runs = [
-        analyze_folder(
-            folder, work=ingest_file, as_of=as_of, cache=cache, progress=False, tables=True
+        analyze_folder_tables(
+            folder, work=ingest_file, as_of=as_of, cache=cache, progress=False
         )
         for as_of in (BEFORE, LATER)
     ]
@@ -153,8 +152,8 @@ def test_reading_only_batches_are_served_across_dates(tmp_path: Path) -> None:
     pd.testing.assert_frame_equal(_comparable(runs[1].contracts), _comparable(runs[0].contracts))
     # custom work functions keep as_of in their key (see test_batch_cache.py)
     hostile = [
-        analyze_folder(
-            folder, work=batchwork.hostile, as_of=as_of, cache=cache, progress=False, tables=True
+        analyze_folder_tables(
+            folder, work=batchwork.hostile, as_of=as_of, cache=cache, progress=False
         )
         for as_of in (BEFORE, LATER)
     ]

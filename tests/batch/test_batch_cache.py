@@ -8,19 +8,18 @@ from pathlib import Path
 import batchwork
 import pytest
 
-from contract_analyzer.batch import analyze_folder
+from contract_analyzer.batch import analyze_folder, analyze_folder_tables
 from contract_analyzer.batch.cache import ResultCache
 from contract_analyzer.batch.types import FileResult
 from contract_analyzer.settings import Settings
 
 
 def _run(folder: Path, cache: Path | bool, **kwargs: object):
-    return analyze_folder(
+    return analyze_folder_tables(
         folder,
         work=batchwork.hostile,
         cache=cache,
         progress=False,
-        tables=True,
         jobs=2,
         as_of=dt.date(2025, 1, 1),
         **kwargs,
@@ -83,13 +82,12 @@ def test_time_outs_are_not_cached_and_other_settings_miss(tmp_path: Path) -> Non
     (folder / "hang.txt").unlink()
     other = _run(folder, cache, settings=Settings(max_pages=10))
     assert (other.summary.analysed, other.summary.cached) == (1, 0)
-    later = analyze_folder(
+    later = analyze_folder_tables(
         folder,
         work=batchwork.hostile,
         cache=cache,
         progress=False,
         as_of=dt.date(2026, 1, 1),
-        tables=True,
     )
     assert (later.summary.analysed, later.summary.cached) == (1, 0)
     same = _run(folder, cache)  # and the first key is still there

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from contract_analyzer.batch import analyze_folder
+from contract_analyzer.batch import analyze_folder_tables
 
 HOSTILE = (
     "pdf/pdfplumber__empty.pdf",  # 0 bytes
@@ -52,7 +52,7 @@ def hostile_folder(shared: Path, tmp_path_factory: pytest.TempPathFactory) -> Pa
 
 
 def test_every_hostile_file_is_one_row_within_the_limits(hostile_folder: Path) -> None:
-    result = analyze_folder(
+    result = analyze_folder_tables(
         hostile_folder,
         pattern=["*.pdf", "*.docx", "*.doc"],
         jobs=2,
@@ -60,7 +60,6 @@ def test_every_hostile_file_is_one_row_within_the_limits(hostile_folder: Path) -
         memory_limit=3000,
         cache=False,
         progress=False,
-        tables=True,
         as_of=dt.date(2025, 1, 1),
         work=READ_ONLY,
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 import batchwork
 import pytest
 
-from contract_analyzer.batch import analyze_folder
+from contract_analyzer.batch import analyze_folder, analyze_folder_tables
 from contract_analyzer.batch.exports import write_tables
 
 distributed = pytest.importorskip("distributed", reason="dask.distributed is a dev dependency")
@@ -72,11 +72,10 @@ def test_dask_equals_local_on_real_contracts(portfolio: Path, scored, client, tm
     _, local_rows = _csv_cells(local_out / "results.csv")
     n_files = 1 + max(i for i, _ in local_rows)
     n_ok = sum(1 for (_, c), v in local_rows.items() if c == "error" and not v)
-    remote = analyze_folder(
+    remote = analyze_folder_tables(
         portfolio,
         scheduler=client,
         cache=False,
-        tables=True,
         as_of=AS_OF,
         time_limit=float(args[args.index("--timeout") + 1]),  # the same limits as the CLI run
     )
@@ -92,7 +91,7 @@ def test_dask_equals_local_on_real_contracts(portfolio: Path, scored, client, tm
         diff = _differences(local, remote_cells)
         assert not diff, (name, diff[:20])
     # the sandboxes on the Dask worker were closed at the end of the batch
-    from contract_analyzer.batch import dask_engine
+    from contract_analyzer.batch.engines import dask_engine
 
     assert not dask_engine._ALL
 
@@ -100,9 +99,9 @@ def test_dask_equals_local_on_real_contracts(portfolio: Path, scored, client, tm
 def test_dask_limits_and_address(tmp_path: Path, client) -> None:
     for name, text in {"a.txt": "fine\n", "hang.txt": "HANG", "crash.txt": "CRASH"}.items():
         (tmp_path / name).write_text(text)
-    kwargs = dict(work=batchwork.hostile, cache=False, progress=False, tables=True, time_limit=1)
-    by_address = analyze_folder(tmp_path, scheduler=client.scheduler.address, **kwargs)
-    local = analyze_folder(tmp_path, jobs=2, **kwargs)
+    kwargs = dict(work=batchwork.hostile, cache=False, progress=False, time_limit=1)
+    by_address = analyze_folder_tables(tmp_path, scheduler=client.scheduler.address, **kwargs)
+    local = analyze_folder_tables(tmp_path, jobs=2, **kwargs)
     columns = ["file", "first_line", "error_type"]
     assert by_address.contracts[columns].equals(local.contracts[columns])
     errors = dict(zip(local.contracts["file"], local.contracts["error_type"], strict=True))

@@ -7,8 +7,7 @@ import datetime as dt
 import pandas as pd
 from icalendar import Calendar
 
-from contract_analyzer.batch.deadlines import portfolio_entries
-from contract_analyzer.report.calendar import build_calendar
+from contract_analyzer.report.calendar import build_calendar, portfolio_entries
 
 CONTRACTS = pd.DataFrame(
     {

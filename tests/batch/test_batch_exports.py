@@ -12,7 +12,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from contract_analyzer.batch import analyze_folder
+from contract_analyzer.batch import analyze_folder_tables
 from contract_analyzer.batch.exports import neutralize, output_format, table_path, write_tables
 from contract_analyzer.errors import BatchError
 
@@ -33,8 +33,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory):
         (folder / name).write_text(text)
     # a file name is document-controlled text too
     (folder / "=cmd.txt").write_text("=2+5\n")
-    return analyze_folder(
-        folder, work=batchwork.hostile, cache=False, progress=False, tables=True, jobs=1
+    return analyze_folder_tables(
+        folder, work=batchwork.hostile, cache=False, progress=False, jobs=1
     )
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import batchwork
 import pytest
 
-from contract_analyzer.batch import analyze_folder
-from contract_analyzer.batch.sandbox import Sandbox, WorkerStartError
+from contract_analyzer.batch import analyze_folder, analyze_folder_tables
+from contract_analyzer.batch.engines.sandbox import Sandbox, WorkerStartError
 from contract_analyzer.batch.types import BatchOptions, FileTask, Limits
 from contract_analyzer.batch.worker import reference
 from contract_analyzer.settings import Settings
@@ -28,7 +28,7 @@ def _folder(root: Path, files: dict[str, str]) -> Path:
 def _batch(folder: Path, **kwargs: object):
     kwargs.setdefault("cache", False)
     kwargs.setdefault("progress", False)
-    return analyze_folder(folder, work=batchwork.hostile, tables=True, **kwargs)
+    return analyze_folder_tables(folder, work=batchwork.hostile, **kwargs)
 
 
 def test_hang_spin_crash_and_exceptions_become_error_rows(tmp_path: Path) -> None:
@@ -135,14 +135,13 @@ def test_model_loads_once_per_worker(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv(batchwork.INIT_LOG_ENV, str(log))
     (tmp_path / "docs").mkdir()
     folder = _folder(tmp_path / "docs", {f"f{i:02d}.txt": f"contract {i}\n" for i in range(12)})
-    result = analyze_folder(
+    result = analyze_folder_tables(
         folder,
         work=batchwork.hostile,
         work_init=batchwork.init_counter,
         jobs=2,
         cache=False,
         progress=False,
-        tables=True,
     )
     assert result.summary.ok == 12
     pids = log.read_text().split()

@@ -15,13 +15,13 @@ from __future__ import annotations
 import pytest
 from test_samples import AS_OF, CONTRACTS, SAMPLES, _report
 
-from contract_analyzer.facts.compare import (
+from contract_analyzer.keydates import KINDS
+from contract_analyzer.keydates.compare import (
     expected_text,
     got_text,
     key_date_matches,
     normalize_duration,
 )
-from contract_analyzer.facts.keydates import KINDS
 
 
 def _cases() -> list:

@@ -10,12 +10,12 @@ from hypothesis import strategies as st
 from contract_analyzer.facts import (
     extract_dates,
     extract_durations,
-    extract_key_dates,
     extract_money,
     extract_parties,
     extract_percentages,
 )
-from contract_analyzer.facts.numbers import UNITS
+from contract_analyzer.keydates import extract_key_dates
+from contract_analyzer.text.numbers import UNITS
 
 _ONES = {v: k for k, v in UNITS.items()}
 _ORD = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",

@@ -7,15 +7,12 @@ import pandas as pd
 import pytest
 from portfolio_support import AS_OF, SAMPLE_FILES
 
-from contract_analyzer.portfolio.terms import (
-    NO_CLAUSE,
-    UNCAPPED,
-    cap_sentences,
-    compare_terms,
-    liability_cap,
-    read_cap,
-)
+from contract_analyzer.check.caps import NO_CLAUSE, UNCAPPED, cap_sentences, liability_cap
+from contract_analyzer.check.finding import Finding
+from contract_analyzer.facts import extract_facts
+from contract_analyzer.portfolio.terms import compare_terms
 from contract_analyzer.portfolio.views import coverage_matrix, deadlines
+from contract_analyzer.tagging.clause import Clause
 
 # limitation-of-liability text as the sample contracts word it (data/sample_contracts/source)
 MSA_CAP = (
@@ -53,15 +50,31 @@ EXCLUSION_ONLY = (
 )
 
 
+def _cap(*clause_texts: str, rule_ids: tuple[str, ...] = ()):
+    """The cap of a contract made of ``clause_texts``, each tagged limitation_of_liability."""
+    text = "\n\n".join(clause_texts)
+    clauses, pos = [], 0
+    for part in clause_texts:
+        clauses.append(Clause("limitation_of_liability", pos, pos + len(part), 0.9, "classifier"))
+        pos += len(part) + 2
+    findings = [Finding("limitation_of_liability", "weak", "high", "", r) for r in rule_ids]
+    return liability_cap(text, extract_facts(text), clauses, findings)
+
+
 def test_fees_of_a_period() -> None:
-    cap = read_cap(cap_sentences(MSA_CAP)[0])
-    assert (cap.description, cap.months, cap.amount) == ("fees of 12 months", 12.0, None)
-    cap = liability_cap([CONSULTING_CAP])
+    cap = _cap(MSA_CAP)
+    assert cap is not None and (cap.description, cap.months, cap.amount) == (
+        "fees of 12 months",
+        12.0,
+        None,
+    )
+    assert MSA_CAP[cap.start : cap.end].startswith("Subject to Section 12.4")
+    cap = _cap(CONSULTING_CAP)
     assert cap is not None and (cap.description, cap.months) == ("fees of 6 months", 6.0)
 
 
 def test_greater_of_a_sum_and_a_multiple_of_fees() -> None:
-    cap = liability_cap([DPA_CAP])
+    cap = _cap(DPA_CAP)
     assert cap is not None
     assert cap.description == "greater of 3x fees of 12 months or EUR 2,000,000"
     assert (cap.months, cap.amount, cap.currency) == (36.0, 2_000_000.0, "EUR")
@@ -69,7 +82,7 @@ def test_greater_of_a_sum_and_a_multiple_of_fees() -> None:
 
 
 def test_multiple_of_the_price() -> None:
-    cap = liability_cap([PO_CAP])
+    cap = _cap(PO_CAP)
     assert cap is not None
     assert (cap.description, cap.months) == ("2x the contract price", None)
     assert "two (2) times" in cap.evidence  # the cap sentence, not the exclusion before it
@@ -78,12 +91,12 @@ def test_multiple_of_the_price() -> None:
 def test_sentences_that_are_not_liability_caps() -> None:
     assert cap_sentences(NOT_TO_EXCEED) == []
     assert cap_sentences(EXCLUSION_ONLY) == []
-    assert liability_cap([EXCLUSION_ONLY, NOT_TO_EXCEED]) is None
+    assert _cap(EXCLUSION_ONLY, NOT_TO_EXCEED) is None
 
 
 def test_checker_verdicts_win() -> None:
-    assert liability_cap([MSA_CAP], uncapped=True) is UNCAPPED
-    assert liability_cap([], missing=True) is NO_CLAUSE
+    assert _cap(MSA_CAP, rule_ids=("liability.uncapped",)) is UNCAPPED
+    assert _cap(rule_ids=("missing.limitation_of_liability",)) is NO_CLAUSE
 
 
 def test_compare_one_contract_with_the_rest() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from contract_analyzer.document import Document
@@ -58,20 +59,33 @@ def check_sections(doc: Document, sections: tuple[Section, ...]) -> None:
         last_end[s.parent] = s.end
 
 
-def check_units(doc: Document, sections: tuple[Section, ...], units: tuple[Unit, ...]) -> None:
-    """Units tile the text in order, sit inside their section and cut at boundaries."""
+def check_units(doc: Document, sections: tuple[Section, ...], units: list[Unit]) -> None:
+    """Units are in order, disjoint, inside their section, cut only at sentence or paragraph
+    ends, and cover every word outside tables of contents and signature blocks."""
     assert units, "a non-empty document has units"
-    assert units[0].start == 0 and units[-1].end == len(doc.text)
-    starts = {s.start for s in sections}
+    text = doc.text
     for a, b in zip(units, units[1:], strict=False):
-        assert a.end == b.start, "units are contiguous"
-        if b.start in starts:
-            continue
-        before = doc.text[: b.start].rstrip()
-        assert before.endswith(SENTENCE_ENDS) or "\n" in doc.text[len(before) : b.start + 1], (
-            f"unit cut inside a sentence: {doc.text[b.start - 60 : b.start + 20]!r}"
-        )
+        assert a.end <= b.start, "units are ordered and disjoint"
     for u in units:
-        s = sections[u.section]
-        assert s.start <= u.start and u.end <= s.end, (u, s)
-        assert u.text(doc).strip()
+        assert 0 <= u.start < u.end <= len(text)
+        assert u.text(doc).strip() == u.text(doc), "units are trimmed"
+        if u.section is not None:
+            s = sections[u.section]
+            assert s.start <= u.start and u.end <= s.end, (u, s)
+        if u.piece:  # a window of a long paragraph starts after a sentence end
+            before = text[: u.start].rstrip()
+            assert before.endswith(SENTENCE_ENDS) or len(text[u.start - 1 : u.start].strip()) == 0, (
+                f"unit cut inside a sentence: {text[u.start - 60 : u.start + 20]!r}"
+            )
+    skipped = [(s.start, s.end) for s in sections if s.kind in ("toc", "signature")]
+    skipped += [(s.start, s.body_start) for s in sections]  # headings: titles, not clause text
+    covered = [False] * len(text)
+    for u in units:
+        covered[u.start : u.end] = [True] * (u.end - u.start)
+    lost = [
+        m.group()
+        for m in re.finditer(r"[A-Za-z]{4,}", text)
+        if not covered[m.start()] and not any(a <= m.start() < b for a, b in skipped)
+    ]
+    # only fragments under MIN_UNIT_WORDS words fall between units
+    assert len(lost) <= max(5, len(text.split()) // 20), f"words outside every unit: {lost[:20]}"

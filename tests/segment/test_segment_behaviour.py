@@ -7,8 +7,8 @@ import hashlib
 from seg_helpers import check_sections, check_units
 
 from contract_analyzer.document import Document, Source
-from contract_analyzer.segment import leaf_units, segment
-from contract_analyzer.segmentation.candidates import find_candidates
+from contract_analyzer.segment import clause_units, segment
+from contract_analyzer.segment.candidates import find_candidates
 
 
 def _doc(text: str) -> Document:
@@ -55,7 +55,7 @@ def test_numbered_structure_with_references_dates_and_lists():
     doc = _doc(BODY)
     secs = segment(doc)
     check_sections(doc, secs)
-    check_units(doc, secs, leaf_units(doc, secs))
+    check_units(doc, secs, clause_units(doc, secs))
     numbered = [(s.number, s.title, s.level) for s in secs if s.kind == "section"]
     assert numbered == [
         ("1", "Definitions", 1),
@@ -96,21 +96,21 @@ def test_text_without_structure_is_one_preamble():
     doc = _doc("This letter confirms that we agree to the attached price list.\n")
     secs = segment(doc)
     assert [(s.kind, s.start, s.end) for s in secs] == [("preamble", 0, len(doc.text))]
-    assert [(u.start, u.end) for u in leaf_units(doc, secs)] == [(0, len(doc.text))]
+    assert [(u.start, u.end) for u in clause_units(doc, secs)] == [(0, len(doc.text.rstrip()))]
 
 
 def test_empty_text():
     doc = _doc("")
     assert segment(doc) == ()
-    assert leaf_units(doc) == ()
+    assert clause_units(doc) == []
 
 
 def test_long_leaf_is_split_between_sentences():
     sentence = "The Supplier shall keep every record of the services for audit by the Customer. "
     doc = _doc("1. Records. " + sentence * 60 + "\n2. Audit. The Customer may audit.\n")
     secs = segment(doc)
-    units = leaf_units(doc, secs)
+    units = clause_units(doc, secs)
     check_units(doc, secs, units)
     records = [u for u in units if secs[u.section].title == "Records"]
-    assert len(records) >= 2 and [u.part for u in records] == list(range(1, len(records) + 1))
-    assert all(len(u.text(doc).split()) <= 400 for u in records)
+    assert len(records) >= 2 and [u.piece for u in records] == list(range(len(records)))
+    assert all(len(u.text(doc).split()) <= 160 for u in records)

@@ -7,7 +7,7 @@ import statistics
 import pytest
 from seg_helpers import by_number, check_sections, check_units, cuad_path
 
-from contract_analyzer.segment import leaf_units, segment
+from contract_analyzer.segment import clause_units, segment
 
 # every test takes the ``shared`` fixture: it skips with a reason when ../shared is absent
 
@@ -154,8 +154,8 @@ def test_invariants_and_determinism_on_a_sample(shared, load):
         secs = segment(doc)
         check_sections(doc, secs)
         assert segment(doc) == secs
-        units = leaf_units(doc, secs)
+        units = clause_units(doc, secs)
         check_units(doc, secs, units)
-        assert leaf_units(doc, secs) == units
+        assert clause_units(doc, secs) == units
         words += [len(u.text(doc).split()) for u in units]
     assert statistics.mean(words) < 250

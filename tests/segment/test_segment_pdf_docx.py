@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from seg_helpers import by_number, check_sections, check_units, cuad_path
 
-from contract_analyzer.segment import leaf_units, segment
+from contract_analyzer.segment import clause_units, segment
 
 
 def test_cuad_pdf_numbered_structure_and_pages(shared, load):
     doc = load(cuad_path(shared, "pdf", "AgapeAtpCorp_20191202_10-KA_EX-10.1"))
     secs = segment(doc)
     check_sections(doc, secs)
-    check_units(doc, secs, leaf_units(doc, secs))
+    check_units(doc, secs, clause_units(doc, secs))
     top = [s for s in secs if s.parent is None]
     assert top[0].kind == "preamble" and top[1].kind == "recitals"
     (one,) = [i for i in by_number(secs, "1") if secs[i].parent is None]
@@ -31,7 +31,7 @@ def test_cuad_pdf_lettered_items_and_signature(shared, load):
     doc = load(cuad_path(shared, "pdf", "LUCIDINC_04_15_2011-EX-10.9"))
     secs = segment(doc)
     check_sections(doc, secs)
-    check_units(doc, secs, leaf_units(doc, secs))
+    check_units(doc, secs, clause_units(doc, secs))
     top = [s for s in secs if s.parent is None and s.kind == "section"]
     assert [s.number for s in top] == [str(k) for k in range(1, 23)]
     assert top[15].title == "TERMINATION" and top[18].title == "LIMITATION OF LIABILITY"
@@ -47,7 +47,7 @@ def test_docx_word_numbering_is_recovered(shared, load):
     doc = load(shared / "data" / "templates" / "docx" / "common-paper-cloud-service-agreement.docx")
     secs = segment(doc)
     check_sections(doc, secs)
-    check_units(doc, secs, leaf_units(doc, secs))
+    check_units(doc, secs, clause_units(doc, secs))
     (service,) = [i for i, s in enumerate(secs) if s.title == "Service"]
     assert secs[service].parent is None and secs[service].kind == "section"
     n = secs[service].number
@@ -77,5 +77,5 @@ def test_docx_templates_segment_cleanly(shared, load, name):
     doc = load(shared / "data" / "templates" / "docx" / name)
     secs = segment(doc)
     check_sections(doc, secs)
-    check_units(doc, secs, leaf_units(doc, secs))
+    check_units(doc, secs, clause_units(doc, secs))
     assert segment(doc) == secs

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 
 from contract_analyzer.document import Document, Source
+from contract_analyzer.segment.units import Unit
 from contract_analyzer.tagging import tag_units
-from contract_analyzer.tagging.units import Unit
 
 CLASSES = ["assignment", "governing_law"]
 THRESHOLDS = [0.6, 0.6]

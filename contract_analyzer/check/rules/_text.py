@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from contract_analyzer.check.context import CheckContext
+from contract_analyzer.text.iso import parse_iso_duration
 
 
 def rx(*phrases: str) -> re.Pattern[str]:
@@ -34,10 +35,10 @@ def value_days(value: object) -> float | None:
     if isinstance(days, (int, float)):
         return float(days)
     if isinstance(value, str):
-        iso = re.fullmatch(r"P(\d+)([DWMY])", value.strip().upper())
+        iso = parse_iso_duration(value)
         if iso:
-            factor = {"D": 1, "W": 7, "M": 30, "Y": 365}[iso.group(2)]
-            return float(iso.group(1)) * factor
+            amount, unit = iso
+            return float(amount) * {"day": 1, "week": 7, "month": 30, "year": 365}[unit]
         m = re.search(r"(\d+(?:\.\d+)?)\s*(day|week|month|year)?", value, re.IGNORECASE)
         if m:
             factor = {"week": 7, "month": 30, "year": 365}.get((m.group(2) or "day").lower(), 1)

@@ -16,11 +16,10 @@ from pathlib import Path
 
 from contract_analyzer.errors import ContractAnalyzerError
 from contract_analyzer.resources import shared_dir
-from contract_analyzer.segment import Section
-from contract_analyzer.tagging.headings import heading_types
+from contract_analyzer.segment import Section, Unit, segment
+from contract_analyzer.tagging.headings import headed_units, heading_types
 from contract_analyzer.tagging.training import labels as L
 from contract_analyzer.tagging.training.cuad import CuadContract, iter_words
-from contract_analyzer.tagging.units import Unit, clause_units, sections_of
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
 
 ALL_TYPES = frozenset(CLAUSE_TYPE_IDS)
@@ -93,8 +92,8 @@ def cuad_examples(
     out: list[Example] = []
     cuad_known = L.known_types("cuad")
     for c in contracts:
-        secs = sections(c) if sections is not None else sections_of(c.document)
-        units = clause_units(c.document, secs)
+        secs = sections(c) if sections is not None else segment(c.document)
+        units = headed_units(c.document, secs)
         text = c.document.text
         for unit, (pos, known) in zip(units, unit_labels(c, units), strict=True):
             out.append(Example(text[unit.start : unit.end], pos, known, c.name, "cuad-unit"))

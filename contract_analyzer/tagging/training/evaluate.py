@@ -22,10 +22,11 @@ from pathlib import Path
 
 import numpy as np
 
-from contract_analyzer.segment import Section
+from contract_analyzer.segment import Section, Unit, segment
 from contract_analyzer.tagging import features as F
 from contract_analyzer.tagging.classifier import ClauseTagger
 from contract_analyzer.tagging.clause import Clause
+from contract_analyzer.tagging.headings import headed_units
 from contract_analyzer.tagging.training import labels as L
 from contract_analyzer.tagging.training.cuad import CuadContract, iter_words, load_cuad
 from contract_analyzer.tagging.training.data import (
@@ -35,7 +36,6 @@ from contract_analyzer.tagging.training.data import (
     external_examples,
     unit_labels,
 )
-from contract_analyzer.tagging.units import Unit, clause_units, sections_of
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
 
 COVER_SHARE = 0.5  # "covers most of its words"
@@ -65,7 +65,7 @@ def build_corpus(
     text), for quicker comparisons of slow feature kinds.
     """
     contracts = tuple(contracts if contracts is not None else load_cuad())
-    seg = sections or (lambda c: sections_of(c.document))
+    seg = sections or (lambda c: segment(c.document))
     examples: list[Example] = []
     units: dict[str, list[Unit]] = {}
     unit_rows: dict[str, np.ndarray] = {}
@@ -73,7 +73,7 @@ def build_corpus(
     cached = {c.name: tuple(seg(c)) for c in contracts}
     seconds = time.perf_counter() - t0
     for c in contracts:
-        us = clause_units(c.document, cached[c.name])
+        us = headed_units(c.document, cached[c.name])
         units[c.name] = us
         first = len(examples)
         examples.extend(cuad_examples([c], sections=lambda _c: cached[_c.name]))

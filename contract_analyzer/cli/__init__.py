@@ -1,0 +1,51 @@
+"""The ``contract-analyzer`` command: one sub-command per module in ``commands/``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import import_module
+
+from contract_analyzer import __version__
+
+# sub-command -> (module in contract_analyzer.cli.commands, one-line help)
+COMMANDS: dict[str, tuple[str, str]] = {
+    "ingest": ("ingest", "read files and print a one-line summary of each Document"),
+    "analyze": ("analyze", "analyse one contract: kind, findings, key dates, obligations, score"),
+    "score": ("score", "score every contract in a folder into one table (CSV/Parquet/XLSX/JSONL)"),
+    "deadlines": ("deadlines", "write every upcoming notice deadline of a folder to one .ics"),
+    "report": ("report", "write a folder's contracts, findings and deadlines as one HTML page"),
+    "train": ("train", "rebuild the shipped clause tagger from the ../shared development data"),
+    "evaluate": ("evaluate", "print the clause tagger's accuracy bars, split by contract"),
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every registered sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="contract-analyzer",
+        description="Read contracts: clauses, missing and weak components, key dates.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = import_module(f"contract_analyzer.cli.commands.{module_name}")
+        command_parser = sub.add_parser(name, help=help_text, description=help_text)
+        module.add_arguments(command_parser)
+        command_parser.set_defaults(_run=module.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point; returns the process exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args._run(args) or 0)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

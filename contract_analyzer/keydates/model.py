@@ -1,0 +1,108 @@
+"""The key-date records: :class:`KeyDate`, the kinds, and the term and renewal found so far."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from contract_analyzer.facts.dates import DateMention
+from contract_analyzer.facts.durations import Duration
+from contract_analyzer.text.iso import iso_duration
+from contract_analyzer.text.numbers import UNITS
+
+KINDS: tuple[str, ...] = (
+    "agreement_date",
+    "effective_date",
+    "expiration_date",
+    "renewal_term",
+    "auto_renewal",
+    "notice_period_to_terminate_renewal",
+    "next_notice_deadline",
+    "payment_due_period",
+    "survival_period",
+)
+
+
+@dataclass(frozen=True)
+class KeyDate:
+    """One key date or period of a contract.
+
+    ``kind`` is one of :data:`KINDS`. ``date`` is set for calendar dates; ``value`` carries
+    non-date facts ("12 months", "yes", "perpetual", "evergreen") and partial dates
+    ("2019-09"). ``duration`` is the same period as an ISO 8601 duration ("P12M", "P90D")
+    for the period kinds. ``text``/``start``/``end`` is the evidence in the contract text and
+    ``derivation`` the reasoning or arithmetic behind the value.
+    """
+
+    kind: str
+    date: date | None
+    value: str | None
+    text: str
+    start: int
+    end: int
+    derivation: str
+    duration: str | None = None
+
+
+def window_before(text: str, start: int, size: int = 80) -> str:
+    return text[max(0, start - size) : start]
+
+
+def make_key(kind: str, *, d: date | None = None, value: str | None = None, text: str, start: int, end: int,
+         derivation: str, period: Duration | None = None) -> KeyDate:  # fmt: skip
+    iso = None
+    if period is not None and period.amount is not None:
+        iso = iso_duration(period.amount, period.unit, period.business)
+    if period is not None and period.inconsistent:
+        derivation += (
+            f'; CHECK: "{" ".join(period.text.split())}" gives the number in words and in digits '
+            f"differently; read as the words ({period.label}), which usually prevail"
+        )
+    return KeyDate(kind, d, value, text, start, end, derivation, iso)
+
+
+def _partial_value(m: DateMention) -> str:
+    if m.year is not None and m.month is not None:
+        return f"{m.year:04d}-{m.month:02d}"
+    if m.year is not None:
+        return f"{m.year:04d}"
+    return m.text
+
+
+def from_mention(kind: str, m: DateMention, derivation: str) -> KeyDate:
+    if m.value is not None:
+        return make_key(kind, d=m.value, value=m.value.isoformat(), text=m.text, start=m.start, end=m.end,
+                    derivation=derivation)  # fmt: skip
+    note = " (partial date: the day is not stated)" if m.is_partial else ""
+    return make_key(kind, value=_partial_value(m), text=m.text, start=m.start, end=m.end,
+                derivation=derivation + note)  # fmt: skip
+
+
+def period_label(d: Duration) -> str:
+    return d.label
+
+
+def duration_phrase(amount: Decimal, unit: str, business: bool = False) -> str:
+    n = f"{amount.normalize():f}"
+    return f"{n} {'business ' if business else ''}{unit}{'' if amount == 1 else 's'}"
+
+
+@dataclass
+class Term:
+    expiration: KeyDate | None = None
+    length: Duration | None = None  # the initial term as a period, when that is how it is stated
+    start: date | None = None
+
+
+WORD_NUMBERS = {w: v for w, v in UNITS.items() if v <= 10}
+
+
+@dataclass
+class Renewal:
+    term: KeyDate | None = None
+    period: tuple[Decimal, str] | None = None
+    max_renewals: int | None = None  # "for one (1) additional ... period", "up to three renewals"
+    auto: KeyDate | None = None
+    notice: KeyDate | None = None
+    notice_period: Duration | None = None

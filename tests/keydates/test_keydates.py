@@ -1,0 +1,178 @@
+"""Key dates: THE effective date, expiry, renewal, notice deadline (rolled past renewals), with
+arithmetic a person can check; on a synthetic SaaS contract and on real CUAD contracts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import contract_analyzer as ca
+from contract_analyzer.keydates import KeyDate, extract_key_dates
+from contract_analyzer.tagging.clause import Clause
+
+SAAS = """MASTER SUBSCRIPTION AGREEMENT
+
+This Master Subscription Agreement is entered into as of February 15, 2024 (the "Effective Date") by and between Acme Corp., a Delaware corporation ("Supplier"), and Beta LLC, a New York limited liability company ("Customer").
+
+1. Term. The initial term of this Agreement shall commence on the Effective Date and continue for thirty-six (36) months (the "Initial Term"). Thereafter, this Agreement shall automatically renew for successive twelve (12) month periods (each a "Renewal Term") unless either party gives written notice of non-renewal at least ninety (90) days prior to the end of the then-current term.
+
+2. Fees. Customer shall pay the fees of $12,500 per month. Invoices are payable within thirty (30) days of receipt of invoice.
+
+3. Confidentiality. The obligations in this Section 3 shall survive for five (5) years after termination or expiration of this Agreement.
+"""
+
+
+def by_kind(key_dates: list[KeyDate]) -> dict[str, KeyDate]:
+    kinds = [k.kind for k in key_dates]
+    assert len(kinds) == len(set(kinds)), kinds
+    return {k.kind: k for k in key_dates}
+
+
+def test_saas_contract_calendar() -> None:
+    k = by_kind(extract_key_dates(SAAS, as_of=dt.date(2025, 1, 1)))
+    assert k["effective_date"].date == dt.date(2024, 2, 15)
+    assert k["agreement_date"].date == dt.date(2024, 2, 15)
+    # the term's last day: the day before the third anniversary
+    assert k["expiration_date"].date == dt.date(2027, 2, 14)
+    assert k["expiration_date"].derivation == (
+        "effective 2024-02-15 + 36 months - 1 day = 2027-02-14 (the term's last day)"
+    )
+    assert k["renewal_term"].value == "12 months" and k["renewal_term"].duration == "P12M"
+    assert k["auto_renewal"].value == "yes"
+    assert k["notice_period_to_terminate_renewal"].value == "90 days"
+    assert k["notice_period_to_terminate_renewal"].duration == "P90D"
+    deadline = k["next_notice_deadline"]
+    assert deadline.date == dt.date(2026, 11, 16)
+    assert "notice 90 days before 2027-02-14 = 2026-11-16" in deadline.derivation
+    assert k["payment_due_period"].value == "30 days"
+    assert k["survival_period"].value == "5 years"
+    for kd in k.values():
+        assert kd.text.strip() and SAAS[kd.start : kd.end].strip()
+    assert ca.extract_key_dates is extract_key_dates
+
+
+def test_a_deadline_already_past_is_rolled_forward() -> None:
+    k = by_kind(extract_key_dates(SAAS, as_of=dt.date(2027, 1, 1)))
+    deadline = k["next_notice_deadline"]
+    # 2026-11-16 has passed: the contract renews to 2028-02-14, notice due 90 days before
+    assert deadline.date == dt.date(2027, 11, 16)
+    assert "after 1 renewal(s) the term ends 2028-02-14" in deadline.derivation
+    later = by_kind(extract_key_dates(SAAS, as_of=dt.date(2031, 6, 1)))["next_notice_deadline"]
+    assert later.date == dt.date(2031, 11, 16)
+
+
+def test_deadline_on_the_as_of_day_is_still_open() -> None:
+    k = by_kind(extract_key_dates(SAAS, as_of=dt.date(2026, 11, 16)))
+    assert k["next_notice_deadline"].date == dt.date(2026, 11, 16)
+
+
+def test_end_of_month_arithmetic_in_a_term() -> None:
+    text = (
+        "This Agreement is dated January 31, 2024. The term of this Agreement shall commence on "
+        "January 31, 2024 and continue for one (1) month."
+    )
+    k = by_kind(extract_key_dates(text, as_of=dt.date(2024, 1, 1)))
+    # Jan 31 + 1 month = Feb 29 (2024 is a leap year); the term's last day is the day before
+    assert k["expiration_date"].date == dt.date(2024, 2, 28)
+    assert "2024-01-31 + 1 month - 1 day = 2024-02-28" in k["expiration_date"].derivation
+
+
+def test_stated_end_date_and_on_or_before() -> None:
+    text = (
+        "This Agreement is made as of June 1, 2020. This Agreement shall remain in effect until "
+        "December 31, 2022. Fees are due on or before the fifteenth day of each month, and each "
+        "invoice is payable net 45."
+    )
+    k = by_kind(extract_key_dates(text))
+    assert k["expiration_date"].date == dt.date(2022, 12, 31)
+    assert k["payment_due_period"].value == "45 days"
+    assert k["auto_renewal"].value == "no" and "next_notice_deadline" not in k
+
+
+def test_perpetual_term_is_stated_not_dated() -> None:
+    text = (
+        "This Agreement is made as of June 1, 2020. The term of this Agreement shall commence on "
+        "the Effective Date and shall continue in perpetuity unless terminated as provided herein."
+    )
+    exp = by_kind(extract_key_dates(text))["expiration_date"]
+    assert exp.date is None and exp.value == "perpetual"
+    evergreen = text.replace("in perpetuity unless terminated", "until terminated by either party")
+    assert by_kind(extract_key_dates(evergreen))["expiration_date"].value == "evergreen"
+
+
+def test_effective_date_is_the_defined_one_not_any_date() -> None:
+    text = (
+        'This Amendment is effective as of June 11, 2018 ("Amendment Effective Date") and amends '
+        "that certain Manufacturing Agreement between Heritage and Premier dated July 1, 2017."
+    )
+    k = by_kind(extract_key_dates(text))
+    assert k["effective_date"].date == dt.date(2018, 6, 11)
+    assert k["agreement_date"].date == dt.date(2018, 6, 11)
+    text = (
+        'This Agreement is made as of March 29, 1999. "Effective Date" means the date of the last '
+        "signature below. IN WITNESS WHEREOF the parties sign. By: /s/ A Date: April 2, 1999 "
+        "By: /s/ B Date: April 5, 1999"
+    )
+    k = by_kind(extract_key_dates(text))
+    assert k["agreement_date"].date == dt.date(1999, 3, 29)
+    assert k["effective_date"].date == dt.date(1999, 4, 5)
+
+
+def test_clauses_point_to_the_right_sentences() -> None:
+    text = (
+        "This Agreement is made as of January 1, 2024. "
+        "The license term of each Order shall be two (2) years. "
+        "Term of Agreement. This Agreement shall continue for a period of three (3) years."
+    )
+    term_at = text.index("Term of Agreement")
+    clauses = [Clause("term_and_renewal", term_at, len(text), 0.9, "heading")]
+    with_clauses = by_kind(extract_key_dates(text, clauses=clauses))
+    assert with_clauses["expiration_date"].date == dt.date(2026, 12, 31)
+
+
+def test_nothing_to_find() -> None:
+    assert extract_key_dates("") == []
+    assert extract_key_dates("The parties shall cooperate in good faith.") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "GopageCorp_20140221_10-K_EX-10.1_8432966_EX-10.1_Content License Agreement.txt",
+            {"agreement_date": dt.date(2014, 2, 10), "effective_date": dt.date(2014, 2, 10),
+             "expiration_date": dt.date(2019, 2, 10), "renewal_term": "3 years",
+             "notice_period_to_terminate_renewal": "90 days"},
+        ),
+        (
+            "TodosMedicalLtd_20190328_20-F_EX-4.10_11587157_EX-4.10_Marketing Agreement_ Reseller Agreement.txt",
+            # CUAD answers 2023-12-20 (the anniversary); a 5-year term's last day is the day before
+            {"effective_date": dt.date(2018, 12, 20), "expiration_date": dt.date(2023, 12, 19),
+             "notice_period_to_terminate_renewal": "60 days"},
+        ),
+        (
+            "EmeraldHealthBioceuticalsInc_20200218_1-A_EX1A-6 MAT CTRCT_11987205_EX1A-6 MAT CTRCT_Development Agreement.txt",
+            {"effective_date": dt.date(2016, 9, 1), "expiration_date": dt.date(2018, 12, 31),
+             "renewal_term": "2 years", "notice_period_to_terminate_renewal": "90 days"},
+        ),
+    ],
+)  # fmt: skip
+def test_real_cuad_contracts(shared, name: str, expected: dict) -> None:
+    """Real EDGAR contracts against the CUAD expert answers for the same fields."""
+    text = (shared / "data" / "cuad" / "txt" / name).read_text(encoding="utf-8")
+    k = by_kind(extract_key_dates(text, as_of=dt.date(2021, 1, 1)))
+    for kind, value in expected.items():
+        got = k[kind].date if isinstance(value, dt.date) else k[kind].value
+        assert got == value, (kind, k[kind])
+
+
+def test_renewal_limited_to_one_additional_term(shared) -> None:
+    """Gopage renews for "one (1) additional three (3) year period": once its last notice
+    date has passed, no further deadline is invented."""
+    name = "GopageCorp_20140221_10-K_EX-10.1_8432966_EX-10.1_Content License Agreement.txt"
+    text = (shared / "data" / "cuad" / "txt" / name).read_text(encoding="utf-8")
+    k = by_kind(extract_key_dates(text, as_of=dt.date(2021, 1, 1)))
+    assert k["next_notice_deadline"].date == dt.date(2021, 11, 12)
+    k = by_kind(extract_key_dates(text, as_of=dt.date(2022, 1, 1)))
+    assert k["next_notice_deadline"].date is None and k["next_notice_deadline"].value == "none"
