@@ -305,11 +305,6 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     cuad = shared / "data" / "cuad"
     annotations = load_annotations(cuad)
-    from contract_analyzer.segment.units import sentencizer
-
-    t0 = time.perf_counter()
-    sentencizer()  # loaded once per process; not part of the per-contract figures
-    print(f"(spaCy sentencizer loaded in {time.perf_counter() - t0:.2f} s)")
     paths = sorted((cuad / "txt").glob("*.txt"))
     if args.limit:
         paths = paths[: args.limit]
