@@ -12,11 +12,20 @@ from typing import Any
 
 from contract_analyzer.check import detect_kind, load_playbook, run_checks, score
 from contract_analyzer.check.caps import liability_cap
+from contract_analyzer.check.contractness import (
+    NOT_A_CONTRACT,
+    contract_signals,
+    not_a_contract_finding,
+)
 from contract_analyzer.check.obligations import extract_obligations
 from contract_analyzer.check.playbook import Playbook
 from contract_analyzer.document import Document
 from contract_analyzer.report.model import ContractReport
 from contract_analyzer.settings import Settings, default_settings
+
+# finding components about the whole document (drafting, too little text), kept for a
+# document that is not a contract; the per-clause components are not checked there
+WHOLE_DOCUMENT = frozenset({"drafting", "general"})
 
 
 def analyze(
@@ -49,6 +58,29 @@ def analyze(
     facts = extract_facts(document, settings=settings)
     key_dates = tuple(extract_key_dates(document, clauses=clauses, as_of=as_of, facts=facts))
     obligations = tuple(extract_obligations(document, facts))
+    signals = contract_signals(document, clauses, facts, obligations)
+    if not signals.is_contract:  # no playbook applies: nothing is "missing", no score
+        book = chosen or load_playbook("generic")
+        drafting = run_checks(document, clauses, book, key_dates=key_dates, facts=facts)
+        findings = (
+            not_a_contract_finding(document, signals),
+            *(f for f in drafting if f.component in WHOLE_DOCUMENT and f.is_issue),
+        )
+        return ContractReport(
+            document=document,
+            source=document.source,
+            kind=NOT_A_CONTRACT,
+            kind_confidence=1.0,
+            playbook=book,
+            clauses=clauses,
+            findings=findings,
+            key_dates=key_dates,
+            obligations=obligations,
+            score=None,
+            as_of=as_of,
+            facts=facts,
+            liability_cap=None,
+        )
     if chosen is None:
         guess = detect_kind(document, clauses)
         book = load_playbook(guess.kind)

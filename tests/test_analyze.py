@@ -101,7 +101,7 @@ def test_errors_are_contract_analyzer_errors(tmp_path: Path) -> None:
 
 def test_cli_table(capsys, tagger) -> None:
     path = SAMPLES / "c07_support_brightmoor_harbison.pdf"
-    assert cli.main(["analyze", str(path), "--as-of", "2026-11-26"]) == 0
+    assert cli.main(["analyze", str(path), "--as-of", "2026-11-26", "--format", "table"]) == 0
     out = capsys.readouterr().out
     assert "Score:" in out and "maintenance_support" in out
     assert "renewal.auto_no_opt_out" in out

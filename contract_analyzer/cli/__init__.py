@@ -8,12 +8,13 @@ from collections.abc import Sequence
 from importlib import import_module
 
 from contract_analyzer import __version__
+from contract_analyzer.cli.streams import UsageError
 
 # sub-command -> (module in contract_analyzer.cli.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
     "ingest": ("ingest", "read files and print a one-line summary of each Document"),
     "analyze": ("analyze", "analyse one contract: kind, findings, key dates, obligations, score"),
-    "score": ("score", "score every contract in a folder into one table (CSV/Parquet/XLSX/JSONL)"),
+    "score": ("score", "score every contract in a folder into one table (table/CSV/JSON/...)"),
     "deadlines": ("deadlines", "write every upcoming notice deadline of a folder to one .ics"),
     "report": ("report", "write a folder's contracts, findings and deadlines as one HTML page"),
     "train": ("train", "rebuild the shipped clause tagger from the ../shared development data"),
@@ -42,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args._run(args) or 0)
+    except UsageError as exc:
+        print(f"contract-analyzer {args.command}: error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from contract_analyzer.batch.runner import BatchResult, analyze_folder_tables
+from contract_analyzer.cli.streams import is_stdio, read_stdin
 from contract_analyzer.settings import default_settings
 
 
@@ -42,7 +45,9 @@ def iso_date(text: str) -> dt.date:
 def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     """FOLDER and the options that choose files, analysis, cache, limits and engine."""
     defaults = default_settings()
-    parser.add_argument("folder", help="folder to scan recursively (or one file)")
+    parser.add_argument(
+        "folder", help="folder to scan recursively, one file, or - (one contract on stdin)"
+    )
     files = parser.add_argument_group("files")
     files.add_argument(
         "--pattern",
@@ -91,14 +96,31 @@ def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
     run.add_argument(
         "--cache-dir", metavar="DIR", help="cache folder (default: ./.contract_analyzer_cache)"
     )
-    run.add_argument("--quiet", "-q", action="store_true", help="no progress bar or notes")
+    talk = run.add_mutually_exclusive_group()
+    talk.add_argument("--quiet", "-q", action="store_true", help="no progress bar or notes")
+    talk.add_argument(
+        "--verbose", "-v", action="store_true", help="list every file that failed, not ten"
+    )
 
 
 def batch_from_args(args: argparse.Namespace) -> BatchResult:
-    """Run the batch the parsed arguments describe (raises BatchError on bad input)."""
+    """Run the batch the parsed arguments describe (raises BatchError on bad input).
+
+    ``-`` as the folder scores the one contract piped to stdin (saved to a temporary file,
+    so it runs under the same worker limits as any file; it is not cached)."""
+    if is_stdio(args.folder):
+        data = read_stdin()
+        with tempfile.TemporaryDirectory(prefix="contract-analyzer-stdin-") as folder:
+            path = Path(folder) / "stdin"
+            path.write_bytes(data)
+            return _run_batch(args, path, cache=False)
     cache: Any = False if args.no_cache else (args.cache_dir or True)
+    return _run_batch(args, args.folder, cache=cache)
+
+
+def _run_batch(args: argparse.Namespace, folder: str | Path, *, cache: Any) -> BatchResult:
     return analyze_folder_tables(
-        args.folder,
+        folder,
         jobs=args.jobs,
         pattern=args.pattern,
         exclude=args.exclude,
@@ -127,10 +149,11 @@ def note_errors(args: argparse.Namespace, result: Any, headline: str | None = No
         return
     if headline:
         note(args, headline)
+    shown = errors_count if getattr(args, "verbose", False) else 10
     errors = result.contracts[result.contracts["error"].notna()]
-    for row in errors.head(10).itertuples(index=False):
+    for row in errors.head(shown).itertuples(index=False):
         note(args, f"  {row.file}: {row.error_type}: {row.error}")
-    if errors_count > 10:
+    if errors_count > shown:
         note(args, f"  ... and {errors_count - 10} more (see the error column)")
 
 

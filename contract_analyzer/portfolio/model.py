@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,13 @@ from contract_analyzer.portfolio import views as V
 
 if TYPE_CHECKING:  # pragma: no cover
     from contract_analyzer.batch.runner import BatchResult
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """``text`` to ``path`` through a temporary file beside it, so no reader sees half."""
+    tmp = path.with_name(f".{path.name}.part")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, path)
 
 
 @dataclass(frozen=True)
@@ -74,17 +82,45 @@ class Portfolio:
         return T.compare_terms(self.terms(), file)
 
     # ------------------------------------------------------------------ outputs
-    def to_html(self, title: str = "Contract portfolio") -> str:
-        """The self-contained portfolio page (see :mod:`contract_analyzer.portfolio.page`)."""
+    def to_html(
+        self, title: str = "Contract portfolio", links: Mapping[str, str] | None = None
+    ) -> str:
+        """The self-contained portfolio page (see :mod:`contract_analyzer.portfolio.page`);
+        ``links`` maps a file to the address of its own report, linked from its row."""
         from contract_analyzer.portfolio.page import portfolio_html
 
-        return portfolio_html(self, title=title)
+        return portfolio_html(self, title=title, links=links)
 
-    def write_html(self, path: str | os.PathLike[str], title: str = "Contract portfolio") -> Path:
-        """Write :meth:`to_html` to ``path`` (UTF-8); the path written."""
+    def contract_html(self, file: str, back: str | None = None) -> str:
+        """The page of one contract of the portfolio (see :mod:`.contract_page`)."""
+        from contract_analyzer.portfolio.contract_page import contract_html
+
+        return contract_html(self, file, back=back)
+
+    def write_html(
+        self,
+        path: str | os.PathLike[str],
+        title: str = "Contract portfolio",
+        *,
+        contract_pages: bool = True,
+    ) -> Path:
+        """Write :meth:`to_html` to ``path`` (UTF-8) and, with ``contract_pages``, each
+        analysed contract's own page into the folder ``<stem>_contracts/`` beside it, linked
+        from its row; the path of the portfolio page. Every file is written whole (a
+        temporary file renamed into place)."""
+        from contract_analyzer.portfolio.contract_page import contract_pages as pages_of
+
         out = Path(path)
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(self.to_html(title=title), encoding="utf-8")
+        links: dict[str, str] = {}
+        if contract_pages:
+            folder = out.with_name(f"{out.stem}_contracts")
+            folder.mkdir(exist_ok=True)
+            for file, name in pages_of(self).items():
+                back = f"../{out.name}"
+                _write_whole(folder / name, self.contract_html(file, back=back))
+                links[file] = f"{folder.name}/{name}"
+        _write_whole(out, self.to_html(title=title, links=links or None))
         return out
 
     def to_ics(self, reminders: tuple[int, ...] = (30, 7)) -> str:

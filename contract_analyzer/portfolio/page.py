@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from contract_analyzer import __version__
@@ -253,20 +253,23 @@ def _nav() -> str:
     return "<nav>" + "".join(f"<a href='#{a}'>{_e(t)}</a>" for a, t in links) + "</nav>"
 
 
-def _contracts_section(p: Portfolio) -> str:
+def _contracts_section(p: Portfolio, links: Mapping[str, str] | None = None) -> str:
     ok = ok_contracts(p.contracts)
+    links = links or {}
     terms = p.terms().set_index("file")
     kinds = sorted({str(k) for k in ok["kind"].dropna()})
     head = [
         _th("contract"),
         _th("kind"),
+        _th("counterparty", title="the supplying party (or the one beside the customer)"),
+        _th("value", "number", "the contract's stated price, where the text states one"),
         _th("score", "number", "100 = nothing to fix"),
         _th("high", "number"),
         _th("medium", "number"),
         _th("low", "number"),
         _th("next notice deadline", title="last day to give notice of non-renewal"),
         _th("days left", "number"),
-        _th("term ends"),
+        _th("current term ends", title="the end of the term in force on the as-of date"),
         _th("auto-renews"),
         _th("notice (days)", "number"),
         _th("payment (days)", "number"),
@@ -278,7 +281,7 @@ def _contracts_section(p: Portfolio) -> str:
         file = str(row["file"])
         term = terms.loc[file] if file in terms.index else None
         deadline = as_date(row.get("next_notice_deadline"))
-        expiry = as_date(row.get("expiration_date"))
+        expiry = as_date(row.get("current_term_end")) or as_date(row.get("expiration_date"))
         left = (deadline - p.as_of).days if deadline else None
         cls = "soon" if left is not None and 0 <= left <= plots.SOON_DAYS else ""
         auto = row.get("auto_renewal")
@@ -287,9 +290,15 @@ def _contracts_section(p: Portfolio) -> str:
             if is_missing(auto)
             else ("yes" if auto is True else "no" if auto is False else str(auto))
         )
+        href = links.get(file)
+        name = f"<a href='{_e(href)}'>{_e(file)}</a>" if href else _e(file)
+        value = row.get("contract_value")
+        value_text = row.get("contract_value_text")
         cells = [
-            _td(_e(file), cls="file"),
+            _td(name, sort=file, cls="file"),
             _td(_e(row.get("kind")), sort=str(row.get("kind") or "")),
+            _td(_e(row.get("counterparty")), sort=str(row.get("counterparty") or "")),
+            _td(_e(value_text), sort=_num(value)[1], cls="num"),
             _td(*_num(row.get("score")), cls="num"),
             _td(*_num(row.get("findings_high")), cls="num"),
             _td(*_num(row.get("findings_medium")), cls="num"),
@@ -489,14 +498,20 @@ def _errors_section(p: Portfolio) -> str:
     )
 
 
-def portfolio_html(portfolio: Portfolio, *, title: str = "Contract portfolio") -> str:
-    """The whole page as one HTML string (deterministic for the same portfolio and title)."""
+def portfolio_html(
+    portfolio: Portfolio,
+    *,
+    title: str = "Contract portfolio",
+    links: Mapping[str, str] | None = None,
+) -> str:
+    """The whole page as one HTML string (deterministic for the same portfolio and title);
+    ``links``: file -> address of that contract's own page, linked from its row."""
     body = "".join(
         [
             _header(portfolio, title),
             _nav(),
             "<main>",
-            _contracts_section(portfolio),
+            _contracts_section(portfolio, links),
             _findings_section(portfolio),
             _deadlines_section(portfolio),
             _coverage_section(portfolio),

@@ -33,6 +33,15 @@ LIABILITY_CAP_COLUMNS: tuple[str, ...] = (
     "liability_cap_currency",
     "liability_cap_evidence",
 )
+# who the other side is and the stated price (contract_analyzer.check.commercial)
+COMMERCIAL_COLUMNS: tuple[str, ...] = (
+    "parties",
+    "counterparty",
+    "contract_value",
+    "contract_value_currency",
+    "contract_value_period",
+    "contract_value_text",
+)
 DATE_KINDS = {"agreement_date", "effective_date", "expiration_date", "next_notice_deadline"}
 STATUS_COLUMNS: tuple[str, ...] = tuple(f"status_{c}" for c in (*CLAUSE_TYPE_IDS, "drafting"))
 SUMMARY_COLUMNS: tuple[str, ...] = (
@@ -46,6 +55,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "kind_confidence",
     "playbook",
     "score",
+    *COMMERCIAL_COLUMNS,
     *STATUS_COLUMNS,
     *KEY_DATE_COLUMNS.values(),
     "notice_period_days",
@@ -59,6 +69,29 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     "as_of",
     "error",
 )
+
+
+# whole-number columns of each table: nullable Int64, so a missing value does not turn
+# pages, offsets or counts into floats (1.0, 2.0 ...) in CSV, Parquet and XLSX
+INT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "summary": ("pages", "words", "score", "notice_period_days", "liability_cap_months",
+                "findings_high", "findings_medium", "findings_low", "findings_info", "clauses",
+                "obligations"),
+    "findings": ("page", "start", "end", "n_evidence"),
+    "clauses": ("start", "end", "page", "words"),
+    "obligations": ("due_days", "page", "start", "end"),
+    "key_dates": ("start", "end", "page"),
+}  # fmt: skip
+
+
+def typed(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """``frame`` with the whole-number columns of ``table`` as nullable Int64."""
+    for column in INT_COLUMNS[table]:
+        if column in frame.columns:
+            frame[column] = pd.array(
+                [None if v is None or v != v else int(v) for v in frame[column]], dtype="Int64"
+            )
+    return frame
 
 
 def _key_date_value(kd: Any) -> Any:
@@ -104,6 +137,7 @@ def summary_row(report: ContractReport) -> dict[str, Any]:
         row[column] = _key_date_value(kd)
         if kind == "notice_period_to_terminate_renewal":
             row["notice_period_days"] = value_days(getattr(kd, "value", None))
+    row.update(_commercial(report))
     cap = report.liability_cap
     row["liability_cap"] = cap.description if cap else None
     row["liability_cap_months"] = cap.months if cap else None
@@ -119,9 +153,29 @@ def summary_row(report: ContractReport) -> dict[str, Any]:
     return {c: row.get(c) for c in SUMMARY_COLUMNS}
 
 
+def _commercial(report: ContractReport) -> dict[str, Any]:
+    """The commercial columns: parties, counterparty and the stated contract value."""
+    from contract_analyzer.check.commercial import contract_value, counterparty
+
+    parties = report.facts.parties if report.facts is not None else ()
+    value = (
+        contract_value(report.document.text, report.facts, report.clauses)
+        if report.facts is not None
+        else None
+    )
+    return {
+        "parties": "; ".join(p.name for p in parties) or None,
+        "counterparty": counterparty(parties),
+        "contract_value": float(value.amount) if value else None,
+        "contract_value_currency": value.currency if value else None,
+        "contract_value_period": value.period if value else None,
+        "contract_value_text": value.text if value else None,
+    }
+
+
 def summary_frame(report: ContractReport) -> pd.DataFrame:
     """One row per contract (here: one)."""
-    return pd.DataFrame([summary_row(report)], columns=list(SUMMARY_COLUMNS))
+    return typed(pd.DataFrame([summary_row(report)], columns=list(SUMMARY_COLUMNS)), "summary")
 
 
 def findings_frame(report: ContractReport) -> pd.DataFrame:
@@ -147,7 +201,7 @@ def findings_frame(report: ContractReport) -> pd.DataFrame:
         )
     columns = ["file", "component", "status", "severity", "rule_id", "message", "page", "start",
                "end", "evidence", "n_evidence"]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns)
+    return typed(pd.DataFrame(rows, columns=columns), "findings")
 
 
 def clauses_frame(report: ContractReport) -> pd.DataFrame:
@@ -180,7 +234,7 @@ def clauses_frame(report: ContractReport) -> pd.DataFrame:
         "words",
         "text",
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return typed(pd.DataFrame(rows, columns=columns), "clauses")
 
 
 def obligations_frame(report: ContractReport) -> pd.DataFrame:
@@ -212,11 +266,13 @@ def obligations_frame(report: ContractReport) -> pd.DataFrame:
         "start",
         "end",
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return typed(pd.DataFrame(rows, columns=columns), "obligations")
 
 
 def key_dates_frame(report: ContractReport) -> pd.DataFrame:
     """Key dates, one row each, with the arithmetic that derived them."""
     rows = [{"file": report.source.name, **key_date_dict(report, k)} for k in report.key_dates]
+    for row in rows:  # a date column of dates (the JSON report keeps ISO text)
+        row["date"] = dt.date.fromisoformat(row["date"]) if row["date"] else None
     columns = ["file", "kind", "date", "value", "text", "derivation", "start", "end", "page"]
-    return pd.DataFrame(rows, columns=columns)
+    return typed(pd.DataFrame(rows, columns=columns), "key_dates")

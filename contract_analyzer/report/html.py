@@ -1,8 +1,11 @@
 """The report as HTML (Jupyter ``_repr_html_`` and a stand-alone page).
 
-The contract text is shown paragraph by paragraph with clauses highlighted by type; each
-finding sits beside the paragraph its evidence starts in. Self-contained (inline CSS, no
-scripts, no network) and every piece of contract text is escaped.
+It opens with what a business owner must act on: a summary of kind, parties and score, the
+HIGH findings with links to their evidence in the text, and the next deadlines. Then the
+components, key dates, obligations and the contract text, paragraph by paragraph with clauses
+highlighted by type and each finding beside the paragraph its evidence starts in.
+Self-contained (inline CSS, no scripts, no network), every piece of contract text escaped,
+and readable on paper (print styles drop the two-column layout and keep notes whole).
 """
 
 from __future__ import annotations
@@ -52,7 +55,21 @@ CSS = """
 .ca-report .note .rid{color:#757575;font-size:11px}
 .ca-report .ev{text-decoration:underline wavy;text-decoration-color:#c62828}
 .ca-report .pg{color:#9e9e9e;font-size:11px}
+.ca-report .summary{border:1px solid #e0e0e0;border-radius:6px;padding:8px 12px;margin:.5em 0 1em;background:#fcfcfc}
+.ca-report .summary h3{margin:.4em 0 .2em}
+.ca-report .summary ul{margin:.2em 0;padding-left:1.2em}
+.ca-report .quote{color:#424242;font-style:italic}
+@media print{
+.ca-report{max-width:none;font-size:11pt}
+.ca-report .doc{display:block}
+.ca-report .note,.ca-report .summary,.ca-report table.kv tr{break-inside:avoid}
+.ca-report .sev{color:#000;border:1px solid #000;background:none!important}
+.ca-report a{color:inherit;text-decoration:none}
+}
 """
+# key date kinds the summary lists as deadlines, when they fall on or after ``as_of``
+DEADLINE_KINDS = ("next_notice_deadline", "current_term_end", "expiration_date", "renewal_date")
+SUMMARY_DEADLINES = 5
 
 
 def _finding_html(f: Finding, report: ContractReport, anchor: bool = False) -> str:
@@ -131,6 +148,91 @@ def _highlight(
     return "".join(out)
 
 
+def _anchor(report: ContractReport, paragraph: int) -> str:
+    """The id of a paragraph, unique per report (a notebook may show several reports)."""
+    return f"ca-{(report.source.sha256 or 'doc')[:10]}-p{paragraph}"
+
+
+def _paragraph_of(starts: list[int], offset: int) -> int:
+    """Index of the paragraph (of ``_chunks``) that holds ``offset``."""
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+def _quote(report: ContractReport, start: int, end: int, width: int = 160) -> str:
+    flat = " ".join(report.document.text[start:end].split())
+    return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
+
+
+def _summary_html(report: ContractReport, starts: list[int]) -> str:
+    """Kind, parties, score; the HIGH findings with links to their evidence; next deadlines."""
+    parts = ["<section class='summary'><h3>Summary</h3><table class='kv'>"]
+    parties = report.facts.parties if report.facts is not None else ()
+    names = [
+        _e(p.name) + (f" <span class='pg'>({_e(p.role)})</span>" if p.role else "") for p in parties
+    ]
+    score = (
+        f"{report.score}/100"
+        if report.score is not None
+        else "not scored: the document does not read as a contract"
+    )
+    parts.append(
+        _rows(
+            (
+                ("kind", f"{_e(report.kind)} ({report.kind_confidence:.0%})"),
+                ("parties", ", ".join(names) if names else "not found in the preamble"),
+                ("score", _e(score)),
+            )
+        )
+    )
+    parts.append("</table>")
+    high = [f for f in report.issues if f.severity == "high"]
+    parts.append(f"<h3>Act on these ({len(high)} high)</h3>")
+    if high:
+        items = []
+        for f in high:
+            link = ""
+            if f.evidence:
+                ev = f.evidence[0]
+                page = f"p. {ev.page}: " if ev.page else ""
+                link = (
+                    f"<br><a href='#{_anchor(report, _paragraph_of(starts, ev.start))}' class='quote'>"
+                    f"{_e(page)}“{_e(_quote(report, ev.start, ev.end))}”</a>"
+                )
+            items.append(
+                f"<li><b>{_e(f.component.replace('_', ' '))}</b>: {_e(f.message)} "
+                f"<span class='pg'>{_e(f.rule_id)}</span>{link}</li>"
+            )
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    else:
+        parts.append("<p>No high-severity finding.</p>")
+    upcoming = sorted(
+        (
+            kd
+            for kd in report.key_dates
+            if getattr(kd, "kind", "") in DEADLINE_KINDS
+            and getattr(kd, "date", None) is not None
+            and kd.date >= report.as_of
+        ),
+        key=lambda kd: kd.date,
+    )[:SUMMARY_DEADLINES]
+    parts.append("<h3>Next deadlines</h3>")
+    if upcoming:
+        parts.append(
+            "<ul>"
+            + "".join(
+                f"<li><b>{_e(kd.date.isoformat())}</b> {_e(kd.kind.replace('_', ' '))}"
+                f" <span class='pg'>({(kd.date - report.as_of).days} days after "
+                f"{_e(report.as_of.isoformat())})</span></li>"
+                for kd in upcoming
+            )
+            + "</ul>"
+        )
+    else:
+        parts.append(f"<p>No deadline on or after {_e(report.as_of.isoformat())} was found.</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def _rows(items: Iterable[tuple[str, str]]) -> str:
     return "".join(f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in items)
 
@@ -138,10 +240,13 @@ def _rows(items: Iterable[tuple[str, str]]) -> str:
 def report_html(report: ContractReport, *, full_page: bool = False) -> str:
     """The report as HTML; ``full_page`` wraps it in a complete document."""
     counts = report.severity_counts()
+    chunks = _chunks(report)
+    starts = [s for s, _ in chunks]
+    score = f"{report.score}/100" if report.score is not None else "no score"
     parts = [f"<div class='ca-report'><style>{CSS}</style>"]
     parts.append(
         f"<h2>{_e(report.source.name)}</h2><div class='meta'>"
-        f"<span class='score'>{report.score}/100</span>"
+        f"<span class='score'>{_e(score)}</span>"
         f"<span>kind: <b>{_e(report.kind)}</b> ({report.kind_confidence:.0%})</span>"
         f"<span>playbook: {_e(report.playbook.name)}</span>"
         f"<span>{report.source.page_count} pages, {report.document.word_count} words</span>"
@@ -151,8 +256,9 @@ def report_html(report: ContractReport, *, full_page: bool = False) -> str:
         )
         + f"</div><div class='pg'>score = {_e(SCORE_FORMULA)}; as of {report.as_of.isoformat()}</div>"
     )
+    parts.append(_summary_html(report, starts))
     status = report.component_status()
-    wanted = report.playbook.components
+    wanted = report.playbook.components if report.kind != "not_a_contract" else ()
     parts.append("<h3>Components</h3><table class='kv'>")
     parts.append(
         _rows(
@@ -209,18 +315,17 @@ def report_html(report: ContractReport, *, full_page: bool = False) -> str:
         + "".join(f"<span style='background:{_colour(t)}'>{_e(t)}</span>" for t in present_types)
         + "</div><div class='doc'>"
     )
-    chunks = _chunks(report)
-    starts = [s for s, _ in chunks]
     notes: dict[int, list[Finding]] = {}
     evidence: list[tuple[int, int]] = []
     for f in report.findings:
         if f.status == "present" or not f.evidence:
             continue
         evidence.extend((e.start, e.end) for e in f.evidence)
-        i = max(bisect_right(starts, f.evidence[0].start) - 1, 0)
-        notes.setdefault(i, []).append(f)
+        notes.setdefault(_paragraph_of(starts, f.evidence[0].start), []).append(f)
     for i, (s, e) in enumerate(chunks):
-        parts.append(f"<div class='para'>{_highlight(report, s, e, evidence)}</div>")
+        parts.append(
+            f"<div class='para' id='{_anchor(report, i)}'>{_highlight(report, s, e, evidence)}</div>"
+        )
         parts.append(
             "<div class='notes'>"
             + "".join(_finding_html(f, report) for f in notes.get(i, []))

@@ -25,7 +25,10 @@ ABSENT = "absent-not-required"
 @dataclass(frozen=True)
 class ContractReport:
     """What kind of contract this is, what it has, what is missing or weak, its key dates,
-    its obligations and a 0-100 score (see ``contract_analyzer.check.score``)."""
+    its obligations and a 0-100 score (see ``contract_analyzer.check.score``).
+
+    ``kind`` is ``not_a_contract`` (and ``score`` None) for a document with no party, no
+    obligation and no clause of a known type (``contract_analyzer.check.contractness``)."""
 
     document: Document
     source: Source
@@ -36,7 +39,7 @@ class ContractReport:
     findings: tuple[Finding, ...]
     key_dates: tuple[KeyDate, ...]
     obligations: tuple[Obligation, ...]
-    score: int
+    score: int | None
     as_of: dt.date
     facts: Facts | None = None  # the document's facts, as the analysis read them
     liability_cap: LiabilityCap | None = None

@@ -137,7 +137,7 @@ def test_all_ok_gives_exit_status_zero(scored, portfolio: Path, capsys) -> None:
     "argv, message",
     [
         (["score", "{missing}", "-o", "{out}/r.csv"], "no such folder"),
-        (["score", "{folder}", "-o", "{out}/r.html"], "unsupported output format"),
+        (["score", "{folder}", "-o", "{out}/r.doc"], "cannot tell the format"),
         (["score", "{folder}", "-o", "{out}/r.csv", "--jobs", "0"], "must be at least 1"),
         (["deadlines", "{folder}", "-o", "{out}/d.txt"], "must be an .ics file"),
         (["score", "{folder}", "-o", "{out}/r.csv", "--playbook", "nosuch"], "unknown playbook"),

@@ -199,3 +199,20 @@ def test_contract_text_never_runs_as_script(browser, hostile_page: Built) -> Non
     assert "<script>window.__pwned = 2</script>" in body  # shown as text
     assert "<img src=x onerror=window.__pwned=3>contract.txt" in body
     _assert_quiet(browser, url)
+
+
+def test_a_row_opens_the_contracts_own_report(browser, sample_page: Built) -> None:
+    from selenium.webdriver.common.by import By
+
+    _open(browser, sample_page)
+    link = browser.find_element(
+        By.XPATH, "//table[@id='contracts-table']//a[text()='c02_saas_cobalt_silverline.pdf']"
+    )
+    browser.get_log("browser")
+    browser.get_log("performance")
+    link.click()
+    assert browser.current_url.endswith(".html") and "_contracts/" in browser.current_url
+    assert browser.find_element(By.TAG_NAME, "h1").text == "c02_saas_cobalt_silverline.pdf"
+    body = browser.find_element(By.TAG_NAME, "body").text
+    assert "Cobalt Ledger Cloud, Inc." in body and "next_notice_deadline" in body
+    _assert_quiet(browser, browser.current_url)

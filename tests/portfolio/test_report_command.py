@@ -79,7 +79,12 @@ def test_page_is_self_contained(sample_page: Built) -> None:
                 "}href"
             ):
                 target = urlparse(value)
-                assert value.startswith("#") or target.scheme == "data", (
+                local_page = (
+                    not target.scheme
+                    and value.startswith(f"{sample_page.path.stem}_contracts/")
+                    and (sample_page.path.parent / value).is_file()
+                )  # a contract's own page, written beside the portfolio
+                assert value.startswith("#") or target.scheme == "data" or local_page, (
                     f"<{element.tag} {name}={value!r}> points outside the page"
                 )
     assert len(tree.xpath("//svg[contains(@class, 'plot')]")) >= 3
@@ -173,7 +178,32 @@ def test_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert not (tmp_path / "p.html").exists()
 
 
-def test_command_and_library_write_the_same_page(sample_page: Built, sample_portfolio) -> None:
+def test_command_and_library_write_the_same_page(
+    sample_page: Built, sample_portfolio, tmp_path: Path
+) -> None:
     """Deterministic: the same analyses give the same bytes, from the CLI or from Python."""
     same = dataclasses.replace(sample_portfolio, folder=SAMPLES.name)
-    assert same.to_html(title=f"Contract portfolio: {SAMPLES.name}") == sample_page.html
+    title = f"Contract portfolio: {SAMPLES.name}"
+    written = same.write_html(tmp_path / sample_page.path.name, title=title)
+    assert written.read_text(encoding="utf-8") == sample_page.html
+    pages = sorted(p.name for p in (tmp_path / f"{written.stem}_contracts").iterdir())
+    assert len(pages) == len(SAMPLE_FILES)
+    assert "contracts-table" in same.to_html(title=title)  # the page alone, no links
+
+
+def test_each_row_links_to_its_contract_page(sample_page: Built) -> None:
+    tree = _tree(sample_page)
+    header = _header(tree, "contracts-table")
+    assert {"counterparty", "value", "current term ends", "auto-renews"} <= set(header)
+    links = tree.xpath("//table[@id='contracts-table']//td[1]/a")
+    assert sorted(a.text_content() for a in links) == SAMPLE_FILES
+    for a in links:
+        page = sample_page.path.parent / a.get("href")
+        html = page.read_text(encoding="utf-8")
+        assert a.text_content() in html and "Content-Security-Policy" in html
+        assert "<script" not in html.lower()
+        sub = lxml.html.fromstring(html)
+        assert sub.xpath("//a/@href") == [f"../{sample_page.path.name}"]
+    rows = {r[0]: r for r in _rows(tree, "contracts-table")}
+    col = header.index("counterparty")
+    assert rows["c02_saas_cobalt_silverline.pdf"][col] == "Cobalt Ledger Cloud, Inc."

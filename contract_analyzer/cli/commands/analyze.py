@@ -1,29 +1,55 @@
-"""``contract-analyzer analyze FILE``: one contract's report in the terminal, as JSON or HTML."""
+"""``contract-analyzer analyze FILE``: one contract's report in the terminal, as JSON, HTML or a table row.
+
+``FILE`` may be ``-``: the contract's bytes are read from stdin and its format is sniffed from
+them. ``-o -`` (or no ``-o``) writes to stdout; notes go to stderr. ``--format`` defaults from
+the output's suffix, else to the readable table on a terminal and to JSON in a pipe.
+Exit status: 0 analysed, 2 usage error or the file could not be read as a contract.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import sys
 from collections import Counter
 from pathlib import Path
 
+from contract_analyzer.cli.streams import (
+    TABLE_FORMATS,
+    check_writable,
+    choose_format,
+    is_stdio,
+    read_stdin,
+    table_bytes,
+    write_output,
+)
 from contract_analyzer.errors import ContractAnalyzerError
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
+
+FORMATS: tuple[str, ...] = ("table", "json", *TABLE_FORMATS, "html")
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "dark_orange", "low": "yellow", "info": "dim"}
 STATUS_STYLE = {"present": "green", "weak": "dark_orange", "missing": "red"}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, help="contract file (PDF, DOCX or text)")
+    """FILE (or -), --playbook, --format, --as-of, -o, --quiet/--verbose."""
+    parser.add_argument(
+        "file", help="contract file (PDF, DOCX or text), or - to read it from stdin"
+    )
     parser.add_argument(
         "--playbook",
         help="shipped kind (it_services, saas, sow, sla, nda, software_license, dpa, "
         "maintenance_support, generic) or a playbook YAML file; default: detected",
     )
     parser.add_argument(
-        "--format", choices=("table", "json", "html"), default="table", help="output format"
+        "--format",
+        choices=FORMATS,
+        type=str.lower,
+        help="table (readable), json (the whole report), csv/jsonl/parquet/xlsx (the one-row "
+        "summary, as `score` writes it), html; default: from -o's suffix, else table on a "
+        "terminal and json in a pipe",
     )
     parser.add_argument(
         "--as-of",
@@ -31,30 +57,41 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="YYYY-MM-DD",
         help="date deadlines are computed from (default: today)",
     )
-    parser.add_argument("-o", "--output", type=Path, help="write the report to this file")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE (- or none: stdout)"
+    )
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument("--quiet", "-q", action="store_true", help="no notes on stderr")
+    talk.add_argument(
+        "--verbose", "-v", action="store_true", help="also the document's reading warnings"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
+    """Analyse FILE and write the report in the chosen format; the exit status."""
     from contract_analyzer.pipeline import analyze
 
+    fmt = choose_format(args.format, args.output, supported=FORMATS, terminal="table", pipe="json")
+    check_writable(args.output)
+    source = read_stdin() if is_stdio(args.file) else Path(args.file)
     try:
-        report = analyze(args.file, playbook=args.playbook, as_of=args.as_of)
+        report = analyze(source, playbook=args.playbook, as_of=args.as_of)
     except ContractAnalyzerError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if args.format == "json":
-        text = report.to_json() + "\n"
-    elif args.format == "html":
-        text = report.to_html()
-    else:
-        text = None
-    if text is not None:
-        if args.output:
-            args.output.write_text(text, encoding="utf-8")
-        else:
-            sys.stdout.write(text)
+    if args.verbose:
+        for warning in report.document.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+    if fmt == "table":
+        render_table(report, None if is_stdio(args.output) else args.output)
         return 0
-    render_table(report, args.output)
+    if fmt == "json":
+        data: str | bytes = report.to_json() + "\n"
+    elif fmt == "html":
+        data = report.to_html()
+    else:
+        data = table_bytes(report.to_frame(), fmt)
+    write_output(args.output, data)
     return 0
 
 
@@ -63,7 +100,7 @@ def _snip(text: str, width: int = 180) -> str:
     return flat if len(flat) <= width else flat[: width - 1].rstrip() + "…"
 
 
-def render_table(report, output: Path | None = None) -> None:  # noqa: ANN001 - ContractReport
+def render_table(report, output: str | Path | None = None) -> None:  # noqa: ANN001 - ContractReport
     """The readable terminal report (rich); to ``output`` as plain text when given."""
     from rich.console import Console
     from rich.padding import Padding
@@ -71,11 +108,8 @@ def render_table(report, output: Path | None = None) -> None:  # noqa: ANN001 - 
     from rich.table import Table
     from rich.text import Text
 
-    console = (
-        Console(file=output.open("w", encoding="utf-8"), width=120, color_system=None)
-        if output
-        else Console()
-    )
+    buffer = io.StringIO() if output else None
+    console = Console(file=buffer, width=120, color_system=None) if buffer else Console()
     src = report.source
     counts = report.severity_counts()
     head = Text()
@@ -87,7 +121,10 @@ def render_table(report, output: Path | None = None) -> None:  # noqa: ANN001 - 
     head.append(f"{report.kind}", style="bold")
     head.append(f" (confidence {report.kind_confidence:.0%}), playbook: {report.playbook.name}\n")
     head.append("Score: ")
-    head.append(f"{report.score}/100", style="bold")
+    head.append(
+        f"{report.score}/100" if report.score is not None else "none (not a contract)",
+        style="bold",
+    )
     head.append(
         f"   issues: {counts['high']} high, {counts['medium']} medium, {counts['low']} low"
         f"   (as of {report.as_of.isoformat()})"
@@ -163,5 +200,5 @@ def render_table(report, output: Path | None = None) -> None:  # noqa: ANN001 - 
         console.print(ob)
         if len(timed) > 20:
             console.print(f"... and {len(timed) - 20} more (use --format json for all)")
-    if output:
-        console.file.close()
+    if buffer is not None:
+        write_output(output, buffer.getvalue())

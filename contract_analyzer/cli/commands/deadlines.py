@@ -2,7 +2,8 @@
 
 Scores the folder (same options and cache as ``score``) and writes every upcoming notice
 deadline and expiry (on or after ``--as-of``, default today) of every contract into one
-iCalendar file, with reminders before each notice deadline. The last line on stdout is
+iCalendar file (``-o -``: stdout), with reminders before each notice deadline. The last line
+on stdout (on stderr when the calendar goes to stdout) is
 ``wrote N deadlines from M contracts to PATH``. Exit status as for ``score``: 0, 1 when some files
 are error rows (their deadlines are missing), 2 usage error.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 
 from contract_analyzer.cli.args import (
@@ -20,6 +22,7 @@ from contract_analyzer.cli.args import (
     note_errors,
     usage_error,
 )
+from contract_analyzer.cli.streams import check_writable, is_stdio, write_output
 from contract_analyzer.errors import BatchError
 from contract_analyzer.report.calendar import (
     CALENDAR_KINDS,
@@ -41,7 +44,9 @@ def _reminders(text: str) -> tuple[int, ...]:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """FOLDER, -o, which dates, reminders and the batch options."""
-    parser.add_argument("-o", "--output", required=True, metavar="FILE.ics")
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE.ics", help="the calendar file, or - (stdout)"
+    )
     parser.add_argument(
         "--kinds",
         default=",".join(DEFAULT_KINDS),
@@ -66,8 +71,10 @@ def run(args: argparse.Namespace) -> int:
         return usage_error(
             "deadlines", f"unknown kind {unknown[0]!r}; use {', '.join(CALENDAR_KINDS)}"
         )
-    if Path(args.output).suffix.lower() != ".ics":
+    to_stdout = is_stdio(args.output)
+    if not to_stdout and Path(args.output).suffix.lower() != ".ics":
         return usage_error("deadlines", f"output must be an .ics file, not {args.output!r}")
+    check_writable(args.output)
     as_of = args.as_of or dt.date.today()
     args.as_of = as_of
     try:
@@ -77,16 +84,15 @@ def run(args: argparse.Namespace) -> int:
     entries = portfolio_entries(
         result.contracts, result.key_dates, as_of=as_of, kinds=kinds, reminders=args.reminders
     )
-    out = Path(args.output)
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(build_calendar(entries, name="Contract deadlines"), encoding="utf-8")
-    except OSError as exc:
-        return usage_error("deadlines", f"cannot write {out}: {exc.strerror}")
+    write_output(args.output, build_calendar(entries, name="Contract deadlines"))
     summary = result.summary
     note_errors(
         args, result, f"{summary.errors} files could not be analysed; their deadlines are missing:"
     )
     note(args, summary.line())
-    print(f"wrote {len(entries)} deadlines from {summary.ok} contracts to {out}")
+    where = "stdout" if to_stdout else args.output
+    print(
+        f"wrote {len(entries)} deadlines from {summary.ok} contracts to {where}",
+        file=sys.stderr if to_stdout else sys.stdout,
+    )
     return 1 if summary.errors else 0

@@ -11,6 +11,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from contract_analyzer.cli.streams import is_stdio, read_stdin
 from contract_analyzer.errors import ContractAnalyzerError, FileNotReadable
 from contract_analyzer.settings import default_settings
 
@@ -20,7 +21,9 @@ FOLDER_SUFFIXES = (".pdf", ".docx", ".txt")
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of the ``ingest`` sub-command."""
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to read")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files or folders to read (- reads stdin)"
+    )
     parser.add_argument(
         "--engine",
         choices=("pdfplumber", "pdfium"),
@@ -49,7 +52,7 @@ def iter_files(paths: list[str], all_files: bool = False) -> Iterator[Path]:
     """
     for raw in paths:
         path = Path(raw)
-        if not path.is_dir():
+        if is_stdio(raw) or not path.is_dir():
             yield path
             continue
         for child in sorted(path.rglob("*")):
@@ -73,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
     seen = 0
     for path in iter_files(args.paths, args.all_files):
         seen += 1
+        source = read_stdin() if is_stdio(path) else path
         try:
-            doc = load_document(path, settings=settings, password=args.password)
+            doc = load_document(source, settings=settings, password=args.password)
         except ContractAnalyzerError as exc:
             failed += 1
             print(f"{path.name}\tERROR\t{type(exc).__name__}: {exc.cause}", flush=True)
