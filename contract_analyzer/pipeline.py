@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from contract_analyzer.check import detect_kind, load_playbook, run_checks, score
 from contract_analyzer.check.caps import liability_cap
@@ -29,7 +29,7 @@ WHOLE_DOCUMENT = frozenset({"drafting", "general"})
 
 
 def analyze(
-    source: str | Path | bytes | Document,
+    source: str | Path | bytes | BinaryIO | Document,
     *,
     playbook: str | Path | Playbook | None = None,
     as_of: dt.date | None = None,
@@ -38,7 +38,8 @@ def analyze(
 ) -> ContractReport:
     """Analyse one contract.
 
-    ``source``: a path, the file's bytes, or an already loaded Document. ``playbook``: a
+    ``source``: a path (``str`` or ``Path``), the file's bytes, a binary file object (opened
+    with ``"rb"``; read to its end), or an already loaded Document. ``playbook``: a
     shipped kind ("saas"), a YAML file, or a Playbook; None detects the kind and uses its
     shipped playbook. ``as_of``: the date deadlines are rolled forward from (today by
     default). ``tagger``: a loaded ClauseTagger to reuse across calls.

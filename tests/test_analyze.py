@@ -149,3 +149,14 @@ def test_public_functions_are_not_shadowed_by_submodules() -> None:
 
     for name in ("analyze", "load_document", "extract_dates", "analyze_folder", "tag"):
         assert callable(getattr(ca, name)) and getattr(ca, name).__name__ == name
+
+
+def test_library_accepts_a_path_text_bytes_or_a_binary_file(tagger) -> None:
+    path = SAMPLES / "c05_nda_orchardlane_vantagecrest.pdf"
+    by_path = ca.analyze(path, as_of=AS_OF, tagger=tagger)
+    by_text = ca.analyze(str(path), as_of=AS_OF, tagger=tagger)
+    by_bytes = ca.analyze(path.read_bytes(), as_of=AS_OF, tagger=tagger)
+    with path.open("rb") as fh:
+        by_file = ca.analyze(fh, as_of=AS_OF, tagger=tagger)
+    findings = {tuple(f.rule_id for f in r.findings) for r in (by_path, by_text, by_bytes, by_file)}
+    assert len(findings) == 1 and by_file.source.sha256 == by_path.source.sha256
