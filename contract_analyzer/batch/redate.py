@@ -32,6 +32,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.batch.plain import plain
 from contract_analyzer.batch.types import FileResult
 
@@ -69,9 +70,10 @@ def _deadline_record(record: dict[str, Any], key_date: Any) -> dict[str, Any]:
     }
 
 
-def redate_analysis(result: FileResult, as_of: dt.date) -> FileResult | None:
+def redate_analysis(result: FileResult, as_of: AsOf) -> FileResult | None:
     """``result`` of :func:`~contract_analyzer.batch.worker.analyze_file` as if computed for
     ``as_of``; None when it cannot be."""
+    as_of = coerce_as_of(as_of)
     row = dict(result.row)
     tables = dict(result.tables)
     if result.ok:
@@ -115,9 +117,10 @@ def as_of_free(work: str) -> bool:
     return work in REDATERS
 
 
-def redate(result: FileResult, work: str, as_of: dt.date) -> FileResult | None:
+def redate(result: FileResult, work: str, as_of: AsOf) -> FileResult | None:
     """``result`` for reference date ``as_of``: itself when computed for that date, re-dated
-    when ``work`` knows how, else None (a cache miss)."""
+    when ``work`` knows how, else None (a cache miss). ``as_of``: see :mod:`contract_analyzer.asof`."""
+    as_of = coerce_as_of(as_of)
     if result.as_of == as_of:
         return result
     redater = REDATERS.get(work)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.document import Document
 from contract_analyzer.facts import Facts
 from contract_analyzer.facts.durations import Duration
@@ -91,7 +92,7 @@ def notice_roll(
     )
 
 
-def roll_notice_deadline(roll: NoticeRoll, as_of: date) -> KeyDate | None:
+def roll_notice_deadline(roll: NoticeRoll, as_of: AsOf) -> KeyDate | None:
     """The ``next_notice_deadline`` key date :func:`extract_key_dates` gives for ``as_of``,
     computed from a :class:`NoticeRoll` by the same rolling arithmetic."""
     expiration = KeyDate("expiration_date", roll.expiration, roll.expiration.isoformat(), "", 0, 0,
@@ -120,4 +121,4 @@ def roll_notice_deadline(roll: NoticeRoll, as_of: date) -> KeyDate | None:
         if roll.term_amount is not None and roll.term_unit is not None
         else None,
     )
-    return next_deadline(expiration, renewal, term, as_of)
+    return next_deadline(expiration, renewal, term, coerce_as_of(as_of))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from contract_analyzer.facts.arith import add_period
+from contract_analyzer.facts.arith import term_end
 from contract_analyzer.facts.dates import DateMention
 from contract_analyzer.facts.durations import Duration
 from contract_analyzer.facts.relative import resolve
@@ -262,7 +263,7 @@ def _length_end(
         m = _YEAR_N.search(s.text)
         if m and start_date is not None:
             n = int(m.group(1)) if m.group(1).isdigit() else WORD_NUMBERS[m.group(1).lower()]
-            end = add_period(start_date, n, "year") - relativedelta(days=1)
+            end = term_end(start_date, n, "year")
             return make_key("expiration_date", d=end, value=end.isoformat(), text=m.group(), start=s.start + m.start(),
                         end=s.start + m.end(), derivation=f"effective {start_date.isoformat()} + {n} years - 1 day (end of Year {n}) = {end.isoformat()}")  # fmt: skip
         return None
@@ -281,10 +282,11 @@ def _length_end(
     out.start = start
     if start is None:
         return None
-    end = add_period(start, d.amount, d.unit, business=d.business) - relativedelta(days=1)
+    end = term_end(start, d.amount, d.unit, business=d.business)
     phrase = duration_phrase(d.amount, d.unit, d.business) + " - 1 day"
-    return make_key("expiration_date", d=end, value=end.isoformat(), text=s.text.strip()[:300], start=s.start, end=s.end,
+    key = make_key("expiration_date", d=end, value=end.isoformat(), text=s.text.strip()[:300], start=s.start, end=s.end,
                 derivation=f"{start_note} {start.isoformat()} + {phrase} = {end.isoformat()} (the term's last day)")  # fmt: skip
+    return replace(key, anniversary=end + timedelta(days=1))
 
 
 def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None) -> Term:

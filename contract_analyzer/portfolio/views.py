@@ -8,10 +8,9 @@ and ``contract-analyzer report`` call the same functions, so they show the same 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.check.finding import SEVERITIES, SEVERITY_RANK
 from contract_analyzer.report.cells import as_date, is_missing
 from contract_analyzer.report.frames import SUMMARY_COLUMNS
@@ -130,7 +129,7 @@ def deadlines(
     contracts: pd.DataFrame,
     key_dates: pd.DataFrame,
     *,
-    as_of: dt.date,
+    as_of: AsOf,
     kinds: tuple[str, ...] = TIMELINE_KINDS,
 ) -> pd.DataFrame:
     """Every dated key date of ``kinds`` with days left from ``as_of`` (negative: passed).
@@ -138,6 +137,7 @@ def deadlines(
     Columns: file, kind, label, date, days_left, upcoming, derivation, text. Sorted by
     date, then file. The notice deadline carries the arithmetic that derived it.
     """
+    as_of = coerce_as_of(as_of)
     columns = ["file", "kind", "label", "date", "days_left", "upcoming", "derivation", "text"]
     ok_files = set(ok_contracts(contracts)["file"].astype(str))
     rows = []

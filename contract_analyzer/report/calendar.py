@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from icalendar import Alarm, Calendar, Event
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.report.cells import as_date
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -121,7 +122,7 @@ def portfolio_entries(
     contracts: Any,
     key_dates: Any,
     *,
-    as_of: dt.date,
+    as_of: AsOf,
     kinds: Iterable[str] = DEFAULT_KINDS,
     reminders: Sequence[int] = (30, 7),
 ) -> list[CalendarEntry]:
@@ -131,6 +132,7 @@ def portfolio_entries(
     the cache or another machine), the same way as :func:`entries_for_report`; the same
     contract twice in the folder gives one event.
     """
+    as_of = coerce_as_of(as_of)
     wanted = set(kinds) & set(CALENDAR_KINDS)
     info = {
         row["file"]: row
