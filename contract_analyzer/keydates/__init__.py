@@ -22,7 +22,12 @@ first.
 
 from contract_analyzer.keydates.extract import extract_key_dates
 from contract_analyzer.keydates.model import KINDS, KeyDate
-from contract_analyzer.keydates.roll import NoticeRoll, notice_roll, roll_notice_deadline
+from contract_analyzer.keydates.roll import (
+    NoticeRoll,
+    notice_roll,
+    roll_current_term,
+    roll_notice_deadline,
+)
 
 __all__ = [
     "KINDS",
@@ -30,5 +35,6 @@ __all__ = [
     "NoticeRoll",
     "extract_key_dates",
     "notice_roll",
+    "roll_current_term",
     "roll_notice_deadline",
 ]

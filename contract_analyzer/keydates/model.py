@@ -85,7 +85,29 @@ def _partial_value(m: DateMention) -> str:
     return m.text
 
 
+NONEXISTENT = "nonexistent"
+
+
+def _nonexistent(m: DateMention) -> bool:
+    """A full date the text states but the calendar does not have ("31 February 2025")."""
+    return (
+        m.value is None
+        and m.precision == "day"
+        and not m.relative
+        and m.year is not None
+        and m.month is not None
+        and m.day is not None
+    )
+
+
 def from_mention(kind: str, m: DateMention, derivation: str) -> KeyDate:
+    """A key date read from a date mention: its date; a partial date's year and month; or,
+    for a date that does not exist, ``value`` "nonexistent" with the text as evidence."""
+    if _nonexistent(m):
+        return make_key(kind, value=NONEXISTENT, text=m.text, start=m.start, end=m.end,
+                        derivation=f'{derivation}; CHECK: the text states "{m.text}" '
+                                   f"(day {m.day} of {m.year:04d}-{m.month:02d}), a date that does not exist; "
+                                   "no deadline is derived from it")  # fmt: skip
     if m.value is not None:
         return make_key(kind, d=m.value, value=m.value.isoformat(), text=m.text, start=m.start, end=m.end,
                     derivation=derivation)  # fmt: skip

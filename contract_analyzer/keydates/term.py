@@ -225,6 +225,13 @@ def _relative_end(ctx: Context, s: Sentence, anchors: dict[str, date]) -> KeyDat
         if re.search(r"day\s+(?:prior|before|preceding)\s+(?:to\s+)?(?:the\s+)?$", lead):
             value = value - relativedelta(days=1)
             derivation += f"; the day before = {value.isoformat()}"
+        elif not getattr(r, "anniversary", False) and re.search(
+            r"\bfor\s+(?:a\s+(?:further\s+)?(?:period|term)\s+of\s+)?$", lead
+        ):  # a term "for one year from X" is over on the anniversary: its last day is the day before
+            last = value - timedelta(days=1)
+            key = make_key("expiration_date", d=last, value=last.isoformat(), text=r.text, start=r.start,
+                           end=r.end, derivation=f"{derivation} - 1 day = {last.isoformat()} (the term's last day)")  # fmt: skip
+            return replace(key, anniversary=value)
         return make_key("expiration_date", d=value, value=value.isoformat(), text=r.text,
                     start=r.start, end=r.end, derivation=derivation)  # fmt: skip
     return None

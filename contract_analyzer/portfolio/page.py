@@ -266,7 +266,8 @@ def _contracts_section(p: Portfolio) -> str:
         _th("low", "number"),
         _th("next notice deadline", title="last day to give notice of non-renewal"),
         _th("days left", "number"),
-        _th("term ends"),
+        _th("current term ends", title="last day of the term in force on the report date "
+            "(rolled through automatic renewals; the initial term's end when none applies)"),
         _th("auto-renews"),
         _th("notice (days)", "number"),
         _th("payment (days)", "number"),
@@ -278,7 +279,7 @@ def _contracts_section(p: Portfolio) -> str:
         file = str(row["file"])
         term = terms.loc[file] if file in terms.index else None
         deadline = as_date(row.get("next_notice_deadline"))
-        expiry = as_date(row.get("expiration_date"))
+        expiry = as_date(row.get("current_term_end")) or as_date(row.get("expiration_date"))
         left = (deadline - p.as_of).days if deadline else None
         cls = "soon" if left is not None and 0 <= left <= plots.SOON_DAYS else ""
         auto = row.get("auto_renewal")
@@ -365,7 +366,7 @@ def _deadlines_section(p: Portfolio) -> str:
         plots.figure_svg(fig),
     ]
     upcoming = dates[
-        dates["upcoming"] & dates["kind"].isin(["next_notice_deadline", "expiration_date"])
+        dates["upcoming"] & dates["kind"].isin(["next_notice_deadline", "current_term_end"])
     ]
     parts.append("<h3>Upcoming deadlines</h3>")
     if upcoming.empty:

@@ -27,11 +27,13 @@ STATUS_LABELS: dict[str, str] = {
 }
 COMPONENTS: tuple[str, ...] = (*CLAUSE_TYPE_IDS, "drafting")
 # key date kinds shown on the deadline timeline, in the order they happen in a contract's life
-TIMELINE_KINDS: tuple[str, ...] = ("effective_date", "next_notice_deadline", "expiration_date")
+# (the current term's end, not the initial expiry: an auto-renewed contract runs on past it)
+TIMELINE_KINDS: tuple[str, ...] = ("effective_date", "next_notice_deadline", "current_term_end")
 TIMELINE_LABELS: dict[str, str] = {
     "effective_date": "takes effect",
     "next_notice_deadline": "last day to give notice of non-renewal",
-    "expiration_date": "term ends",
+    "current_term_end": "current term ends",
+    "expiration_date": "initial term ends",
 }
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from contract_analyzer.report.naming import contract_title, party_names
 from contract_analyzer.report.serialize import key_date_dict, plain
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
 
@@ -18,6 +19,7 @@ KEY_DATE_COLUMNS: dict[str, str] = {
     "agreement_date": "agreement_date",
     "effective_date": "effective_date",
     "expiration_date": "expiration_date",
+    "current_term_end": "current_term_end",
     "auto_renewal": "auto_renewal",
     "renewal_term": "renewal_term",
     "notice_period_to_terminate_renewal": "notice_period",
@@ -33,13 +35,21 @@ LIABILITY_CAP_COLUMNS: tuple[str, ...] = (
     "liability_cap_currency",
     "liability_cap_evidence",
 )
-DATE_KINDS = {"agreement_date", "effective_date", "expiration_date", "next_notice_deadline"}
+DATE_KINDS = {
+    "agreement_date",
+    "effective_date",
+    "expiration_date",
+    "current_term_end",
+    "next_notice_deadline",
+}
 STATUS_COLUMNS: tuple[str, ...] = tuple(f"status_{c}" for c in (*CLAUSE_TYPE_IDS, "drafting"))
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "file",
     "path",
     "sha256",
     "format",
+    "title",
+    "parties",
     "pages",
     "words",
     "kind",
@@ -84,6 +94,8 @@ def summary_row(report: ContractReport) -> dict[str, Any]:
         "path": src.path,
         "sha256": src.sha256,
         "format": src.format,
+        "title": contract_title(report.document.text),
+        "parties": "; ".join(party_names(getattr(report.facts, "parties", ()) or ())) or None,
         "pages": src.page_count,
         "words": report.document.word_count,
         "kind": report.kind,
