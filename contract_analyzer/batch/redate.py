@@ -68,6 +68,11 @@ def _deadline_record(record: dict[str, Any], key_date: Any) -> dict[str, Any]:
         **record,
         "date": date if isinstance(date, dt.date) else None,
         "value": plain(key_date.value),
+        **(
+            {"anniversary": key_date.anniversary.isoformat() if key_date.anniversary else None}
+            if "anniversary" in record
+            else {}
+        ),
         "derivation": str(key_date.derivation or ""),
     }
 

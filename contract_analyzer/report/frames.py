@@ -230,5 +230,6 @@ def obligations_frame(report: ContractReport) -> pd.DataFrame:
 def key_dates_frame(report: ContractReport) -> pd.DataFrame:
     """Key dates, one row each, with the arithmetic that derived them."""
     rows = [{"file": report.source.name, **key_date_dict(report, k)} for k in report.key_dates]
-    columns = ["file", "kind", "date", "value", "text", "derivation", "start", "end", "page"]
+    columns = ["file", "kind", "date", "value", "text", "derivation", "start", "end", "page",
+               "anniversary"]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
