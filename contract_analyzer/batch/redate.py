@@ -110,7 +110,9 @@ def redate_analysis(result: FileResult, as_of: AsOf) -> FileResult | None:
                 if kind in row:
                     row[kind] = key_date.date if isinstance(key_date.date, dt.date) else None
             tables["key_dates"] = [
-                _deadline_record(r, fresh[r["kind"]]) if r.get("kind") in fresh and fresh[r["kind"]] is not None else r
+                _deadline_record(r, fresh[r["kind"]])
+                if r.get("kind") in fresh and fresh[r["kind"]] is not None
+                else r
                 for r in tables.get("key_dates", ())
             ]
     # an error comes from reading the file, which no reference date changes

@@ -197,7 +197,9 @@ _EFFECTIVE_UPON = re.compile(
 )
 
 
-_HEREOF_ONLY = re.compile(r"\s*(?:the\s+)?date\s+(?:hereof|first\s+(?:above\s+)?written)", re.IGNORECASE)
+_HEREOF_ONLY = re.compile(
+    r"\s*(?:the\s+)?date\s+(?:hereof|first\s+(?:above\s+)?written)", re.IGNORECASE
+)
 
 
 def find_effective_date(ctx: Context, agreement: KeyDate | None) -> KeyDate | None:

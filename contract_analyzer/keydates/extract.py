@@ -77,4 +77,3 @@ def extract_key_dates(
     if survival is not None:
         out.append(survival)
     return out
-

@@ -119,7 +119,9 @@ def _rebuild(roll: NoticeRoll) -> tuple[KeyDate, Renewal, Term]:
         if roll.renewal_amount is not None and roll.renewal_unit is not None
         else None,
         max_renewals=roll.max_renewals,
-        auto=KeyDate("auto_renewal", None, "yes", roll.auto_text, roll.auto_start, roll.auto_end, ""),
+        auto=KeyDate(
+            "auto_renewal", None, "yes", roll.auto_text, roll.auto_start, roll.auto_end, ""
+        ),
         notice=notice,
         notice_period=period,
     )

@@ -266,8 +266,11 @@ def _contracts_section(p: Portfolio) -> str:
         _th("low", "number"),
         _th("next notice deadline", title="last day to give notice of non-renewal"),
         _th("days left", "number"),
-        _th("current term ends", title="last day of the term in force on the report date "
-            "(rolled through automatic renewals; the initial term's end when none applies)"),
+        _th(
+            "current term ends",
+            title="last day of the term in force on the report date "
+            "(rolled through automatic renewals; the initial term's end when none applies)",
+        ),
         _th("auto-renews"),
         _th("notice (days)", "number"),
         _th("payment (days)", "number"),
