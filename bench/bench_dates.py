@@ -160,8 +160,8 @@ def _overlap(a: Span, b: tuple[int | None, int | None]) -> bool:
 
 
 def _value_ok(pred: object, accepted: set) -> bool:
-    if not accepted:
-        return True  # span-only gold
+    if not accepted or accepted == {"<unresolvable>"}:
+        return True  # span-only gold (Recognizers writes no value for mixed-unit periods)
     if isinstance(pred, tuple) and pred[0] is not None:
         return _duration_key(pred[0], pred[1]) in accepted
     return pred in accepted
@@ -448,6 +448,14 @@ def print_table(results: dict[str, dict[str, Score]], sizes: dict[str, int]) -> 
         )
 
 
+def split_of(filename: str) -> str:
+    """ "tune" or "eval": a fixed half of the CUAD contracts by a hash of the file name. Rules
+    are tuned by reading the misses of the tune half only; the eval half is scored, not read."""
+    import hashlib
+
+    return "tune" if hashlib.sha256(filename.encode()).digest()[0] % 2 == 0 else "eval"
+
+
 def key_date_accuracy(shared: Path, limit: int | None) -> None:
     from contract_analyzer.keydates import extract_key_dates
 
@@ -486,7 +494,12 @@ def key_date_accuracy(shared: Path, limit: int | None) -> None:
                     bool(got) and got[0] is not None and got[0] in (gold, gold - timedelta(days=1))
                 )
                 tally("expiration_date (CUAD convention: anniversary)", ok_cuad)
-            if not ok:
+                near = bool(got) and got[0] is not None and abs((got[0] - gold).days) <= 1
+                tally("expiration_date (within one day)", near)
+                tally(f"expiration_date (within one day, {split_of(row['Filename'])} split)", near)
+            if kind == "effective_date":
+                tally(f"effective_date ({split_of(row['Filename'])} split)", ok)
+            if not ok and split_of(row["Filename"]) == "tune":  # misses read: tune half only
                 misses.setdefault(kind, []).append(
                     f"{row['Filename'][:50]} gold={gold} got={got[:2]}"
                 )

@@ -9,6 +9,11 @@ every mismatch with the file, the kind, the expected and produced value and the 
 derivation. Conventions are those of data/sample_contracts/README.md (expiration = last day
 of the term; next notice deadline rolled from ``as_of``). Figures are printed, not asserted;
 tests/check/test_sample_key_dates.py asserts them.
+
+Then the calendar cases of :mod:`keydates_cases` (month ends, 29 February, business days,
+"no later than" and "at least ... prior", effective dates written as events, impossible dates,
+renewals without a length), each a short contract text with the key dates worked out by hand,
+run through ``extract_key_dates`` (``--no-files`` runs only these).
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from contract_analyzer.keydates import KINDS  # noqa: E402
+from keydates_cases import CASES  # noqa: E402
+
+from contract_analyzer.keydates import KINDS, extract_key_dates  # noqa: E402
 from contract_analyzer.keydates.compare import (  # noqa: E402
     expected_text,
     got_text,
@@ -40,7 +47,11 @@ SAMPLES = PROJECT_DIR / "data" / "sample_contracts"
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--files", default="*", help="only files matching this glob")
+    parser.add_argument("--no-files", action="store_true", help="only the calendar cases")
     args = parser.parse_args()
+    cases_ok = run_cases()
+    if args.no_files:
+        return 0 if cases_ok else 1
     truth = yaml.safe_load((SAMPLES / "ground_truth.yaml").read_text(encoding="utf-8"))
     as_of = dt.date.fromisoformat(str(truth["as_of"]))
     right: Counter[str] = Counter()
@@ -82,6 +93,39 @@ def main() -> int:
         for line in mismatches:
             print("  " + line)
     return 0
+
+
+def run_cases() -> bool:
+    """Every calendar case of keydates_cases.CASES; prints a line per category and each miss."""
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    misses: list[str] = []
+    for case in CASES:
+        got = {k.kind: k for k in extract_key_dates(case["text"], as_of=case["as_of"])}
+        for key, want in case["expect"].items():
+            kind, _, attr = key.partition(".")
+            have = got.get(kind)
+            if have is None:
+                value = None
+            elif attr:
+                value = getattr(have, attr)
+            else:
+                value = have.date if have.date is not None else have.value
+            shown = value.isoformat() if isinstance(value, dt.date) else value
+            total[case["category"]] += 1
+            if shown == want:
+                right[case["category"]] += 1
+            else:
+                misses.append(f"{case['name']:34s} {key:36s} expected {want!s:12s} got {shown!s:12s}"
+                              f"\n{'':8s}derivation: {have.derivation if have else '-'}")  # fmt: skip
+    print(f"{'calendar case category':38s} right/total  accuracy")
+    for category in total:
+        print(f"{category:38s} {right[category]:5d}/{total[category]:<5d} "
+              f"{right[category] / total[category]:8.3f}")  # fmt: skip
+    for line in misses:
+        print("  " + line)
+    print()
+    return not misses
 
 
 if __name__ == "__main__":

@@ -50,12 +50,16 @@ _LAZY: dict[str, str] = {
     "analyze_folder_tables": "contract_analyzer.batch",
     "extract_facts": "contract_analyzer.facts",
     "Facts": "contract_analyzer.facts",
+    "InvalidAsOf": "contract_analyzer.asof",
+    "coerce_as_of": "contract_analyzer.asof",
 }
 
 __all__ = [
     "BatchError",
     "Block",
     "ContractAnalyzerError",
+    "InvalidAsOf",
+    "coerce_as_of",
     "CorruptDocument",
     "Document",
     "DocumentTooLarge",

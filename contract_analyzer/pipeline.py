@@ -6,10 +6,10 @@ Each stage is called here, never re-implemented.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.check import detect_kind, load_playbook, run_checks, score
 from contract_analyzer.check.caps import liability_cap
 from contract_analyzer.check.contractness import (
@@ -32,7 +32,7 @@ def analyze(
     source: str | Path | bytes | BinaryIO | Document,
     *,
     playbook: str | Path | Playbook | None = None,
-    as_of: dt.date | None = None,
+    as_of: AsOf = None,
     settings: Settings | None = None,
     tagger: Any = None,
 ) -> ContractReport:
@@ -41,8 +41,8 @@ def analyze(
     ``source``: a path (``str`` or ``Path``), the file's bytes, a binary file object (opened
     with ``"rb"``; read to its end), or an already loaded Document. ``playbook``: a
     shipped kind ("saas"), a YAML file, or a Playbook; None detects the kind and uses its
-    shipped playbook. ``as_of``: the date deadlines are rolled forward from (today by
-    default). ``tagger``: a loaded ClauseTagger to reuse across calls.
+    shipped playbook. ``as_of``: the date deadlines are rolled forward from: a date,
+    datetime, ISO string or None (today); anything else raises ``InvalidAsOf``. ``tagger``: a loaded ClauseTagger to reuse across calls.
     """
     from contract_analyzer.facts import extract_facts
     from contract_analyzer.ingest import load_document
@@ -51,7 +51,7 @@ def analyze(
     from contract_analyzer.tagging import tag
 
     settings = settings or default_settings()
-    as_of = as_of or dt.date.today()
+    as_of = coerce_as_of(as_of)
     chosen = load_playbook(playbook) if playbook is not None else None  # fail before the work
     document = source if isinstance(source, Document) else load_document(source, settings=settings)
     sections = segment(document)

@@ -32,12 +32,14 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.batch.plain import plain
 from contract_analyzer.batch.types import FileResult
 
 ANALYZE_WORK = "contract_analyzer.batch.worker:analyze_file"
 INGEST_WORK = "contract_analyzer.batch.worker:ingest_file"
 DEADLINE = "next_notice_deadline"
+CURRENT = "current_term_end"
 
 Redater = Callable[[FileResult, dt.date], "FileResult | None"]
 
@@ -46,13 +48,14 @@ def analysis_basis(report: Any, as_of: dt.date) -> dict[str, Any] | None:
     """What :func:`redate_analysis` needs to re-date ``report``'s batch result, or None when
     the deadline cannot be reproduced from its as_of-independent inputs (then the result is
     only served for this ``as_of``)."""
-    from contract_analyzer.keydates import notice_roll, roll_notice_deadline
+    from contract_analyzer.keydates import notice_roll, roll_current_term, roll_notice_deadline
 
-    deadline = next((k for k in report.key_dates if getattr(k, "kind", None) == DEADLINE), None)
-    if deadline is None:
-        return {"notice_roll": None}
+    kinds = {getattr(k, "kind", None): k for k in report.key_dates}
+    deadline, current = kinds.get(DEADLINE), kinds.get(CURRENT)
     roll = notice_roll(report.document, clauses=report.clauses, facts=report.facts)
-    if roll is None or roll_notice_deadline(roll, as_of) != deadline:
+    if roll is None:  # no automatic renewal: nothing here depends on as_of
+        return {"notice_roll": None} if deadline is None else None
+    if roll_notice_deadline(roll, as_of) != deadline or roll_current_term(roll, as_of) != current:
         return None
     return {"notice_roll": plain(roll)}
 
@@ -65,13 +68,19 @@ def _deadline_record(record: dict[str, Any], key_date: Any) -> dict[str, Any]:
         **record,
         "date": date if isinstance(date, dt.date) else None,
         "value": plain(key_date.value),
+        **(
+            {"anniversary": key_date.anniversary.isoformat() if key_date.anniversary else None}
+            if "anniversary" in record
+            else {}
+        ),
         "derivation": str(key_date.derivation or ""),
     }
 
 
-def redate_analysis(result: FileResult, as_of: dt.date) -> FileResult | None:
+def redate_analysis(result: FileResult, as_of: AsOf) -> FileResult | None:
     """``result`` of :func:`~contract_analyzer.batch.worker.analyze_file` as if computed for
     ``as_of``; None when it cannot be."""
+    as_of = coerce_as_of(as_of)
     row = dict(result.row)
     tables = dict(result.tables)
     if result.ok:
@@ -81,15 +90,29 @@ def redate_analysis(result: FileResult, as_of: dt.date) -> FileResult | None:
         if roll is not None:
             # imported here: the facts modules load spaCy, which a batch of results without
             # a renewal deadline (or of errors) does not need in the parent process
-            from contract_analyzer.keydates import NoticeRoll, roll_notice_deadline
+            from contract_analyzer.keydates import (
+                NoticeRoll,
+                roll_current_term,
+                roll_notice_deadline,
+            )
 
-            key_date = roll_notice_deadline(NoticeRoll(**roll), as_of)
-            if key_date is None:
+            rolled = NoticeRoll(**roll)
+            fresh = {
+                DEADLINE: roll_notice_deadline(rolled, as_of),
+                CURRENT: roll_current_term(rolled, as_of),
+            }
+            had = {r.get("kind") for r in tables.get("key_dates", ())}
+            if any((fresh[k] is None) != (k not in had) for k in fresh):
                 return None
-            if DEADLINE in row:
-                row[DEADLINE] = key_date.date if isinstance(key_date.date, dt.date) else None
+            for kind, key_date in fresh.items():
+                if key_date is None:
+                    continue
+                if kind in row:
+                    row[kind] = key_date.date if isinstance(key_date.date, dt.date) else None
             tables["key_dates"] = [
-                _deadline_record(r, key_date) if r.get("kind") == DEADLINE else r
+                _deadline_record(r, fresh[r["kind"]])
+                if r.get("kind") in fresh and fresh[r["kind"]] is not None
+                else r
                 for r in tables.get("key_dates", ())
             ]
     # an error comes from reading the file, which no reference date changes
@@ -115,9 +138,10 @@ def as_of_free(work: str) -> bool:
     return work in REDATERS
 
 
-def redate(result: FileResult, work: str, as_of: dt.date) -> FileResult | None:
+def redate(result: FileResult, work: str, as_of: AsOf) -> FileResult | None:
     """``result`` for reference date ``as_of``: itself when computed for that date, re-dated
-    when ``work`` knows how, else None (a cache miss)."""
+    when ``work`` knows how, else None (a cache miss). ``as_of``: see :mod:`contract_analyzer.asof`."""
+    as_of = coerce_as_of(as_of)
     if result.as_of == as_of:
         return result
     redater = REDATERS.get(work)

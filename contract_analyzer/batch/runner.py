@@ -5,7 +5,6 @@ and assemble one row per file plus the long tables.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -13,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.batch.cache import (
     DEFAULT_CACHE_DIR,
     ResultCache,
@@ -198,7 +198,7 @@ def analyze_folder_tables(
     pattern: str | Sequence[str] | None = None,
     exclude: str | Sequence[str] | None = None,
     playbook: str | os.PathLike[str] | None = None,
-    as_of: dt.date | str | None = None,
+    as_of: AsOf = None,
     cache: bool | str | os.PathLike[str] | None = True,
     engine: str = "local",
     scheduler: Any = None,
@@ -244,11 +244,7 @@ def analyze_folder_tables(
     if jobs is not None and jobs < 1:
         raise BatchError("jobs", f"must be at least 1, not {jobs}")
     settings = settings or default_settings()
-    if isinstance(as_of, str):
-        try:
-            as_of = dt.date.fromisoformat(as_of)
-        except ValueError:
-            raise BatchError("as_of", f"not an ISO date (YYYY-MM-DD): {as_of!r}") from None
+    as_of = coerce_as_of(as_of)
     work_ref, init_ref = _resolve_work(work, work_init)
     limits = _limits(settings, time_limit, memory_limit)
     if limits.time_limit:  # let the worker stop a slow file itself before it is killed
@@ -258,7 +254,7 @@ def analyze_folder_tables(
         work=work_ref,
         init=init_ref,
         settings=settings,
-        as_of=as_of or dt.date.today(),
+        as_of=as_of,
         playbook=_check_playbook(playbook),
     )
     found = discover(folder, pattern, exclude)

@@ -35,11 +35,13 @@ def _positive_int(text: str) -> int:
 
 
 def iso_date(text: str) -> dt.date:
-    """argparse type for YYYY-MM-DD."""
+    """argparse type for ``--as-of``: read by :func:`contract_analyzer.asof.coerce_as_of`."""
+    from contract_analyzer.asof import InvalidAsOf, coerce_as_of
+
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
+        return coerce_as_of(text, argument="--as-of")
+    except InvalidAsOf as exc:
+        raise argparse.ArgumentTypeError(exc.cause) from None
 
 
 def add_batch_arguments(parser: argparse.ArgumentParser) -> None:

@@ -41,6 +41,11 @@ _BEFORE = {"prior", "before", "preceding", "advance", "earlier", "ahead"}
 _AFTER = {"after", "following", "from", "of", "later", "thereafter", "since"}
 _LOOSE_UNITS = sorted(u for u in UNITS if u not in TIGHT_UNITS)
 _ROMAN = {int_to_roman(i): i for i in (*range(1, 11), 12)}  # "(iv)" after a number word
+_REFERENCE_WORDS = {"section", "§", "clause", "article", "item", "paragraph", "schedule", "exhibit",
+                    "annex", "appendix", "part", "no", "no.", "number"}  # fmt: skip
+SPACED_ABBREVIATIONS = sorted(
+    u for u in ("h", "hr", "hrs", "ys", "yr", "yrs", "mos", "wks") if u in UNITS
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,9 @@ def _duration_patterns() -> dict[str, list[pl.Pattern]]:
         "DUR_TIGHT": [
             [digits_tight, words(*UNITS)],
             [digits_tight, tok(ORTH="-", SPACY=False), words(*UNITS)],
+            # "24 h", "2 yrs": the unambiguous abbreviations also after a space ("5 d" and
+            # "3 y" stay tight only: section and list references look like them)
+            [tok(SHAPE={"IN": _NUMBER_SHAPES}), words(*SPACED_ABBREVIATIONS)],
         ],
         "DUR_NET": [
             [words("net"), tok(SHAPE={"IN": ["d", "dd", "ddd"]}), tok(LOWER="days", OP="?")]
@@ -192,6 +200,8 @@ def _parse(span: Span) -> _Parsed | None:
     unit_word = rest[0]
     modifiers = [t for t in num_part + rest[1:] if t in _MODIFIERS]
     num_tokens = [t for t in num_part if t not in _MODIFIERS and t != "-"]
+    if not num_tokens:  # "a full day", "full-year": the modifier is the amount (one)
+        num_tokens = [t for t in num_part if t in _ONE][:1]
     trailing = [t for t in rest[1:] if t not in _MODIFIERS]
     if trailing:  # "an hour and a half"
         num_tokens = num_tokens + trailing
@@ -216,6 +226,11 @@ def _accept(span: Span) -> bool:
     prev = pl.prev_words(span, 1)
     tokens = pl.content(span)
     tight_letter = span.label_ == "DUR_TIGHT" and len(tokens) == 2 and tokens[-1] in ("d", "y")
+    if span.label_ == "DUR_TIGHT" and len(span) == 2 and span[0].whitespace_:
+        if tokens[-1] not in SPACED_ABBREVIATIONS:
+            return False
+        if prev and prev[0] in _REFERENCE_WORDS:
+            return False  # "Section 3 h" is a reference, not three hours
     if tight_letter and prev and prev[0] in ("section", "§"):
         return False
     # "a day" inside "24 hours a day, 7 days a week" is a rate, not a period
@@ -253,8 +268,76 @@ def _successive_context(span: Span) -> bool:
     )
 
 
+_RANK = {"decade": 7, "year": 6, "quarter": 5, "month": 4, "fortnight": 3, "week": 2, "day": 1}
+_MONTHS = {"decade": 120, "year": 12, "quarter": 3, "month": 1}
+_DAYS = {"fortnight": 14, "week": 7, "day": 1}
+_JOIN = frozenset({"", ",", "and", ", and"})
+
+
+def _merge_compounds(text: str, items: list[Duration], offset: int) -> list[Duration]:
+    """ "1 year 1 month 21 days", "one (1) year and six (6) months": one period, written in
+    parts of strictly smaller units joined by spaces, commas or "and". Parts of one calendar
+    (months and years; weeks and days) add up ("18 months"); a mix of both keeps the span
+    with no single amount."""
+    out: list[Duration] = []
+    for d in items:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.amount is not None
+            and d.amount is not None
+            and not prev.business
+            and not d.business
+            and prev.unit in _RANK
+            and d.unit in _RANK
+            and _joined(text[prev.end - offset : d.start - offset], prev.unit, d.unit)
+        ):
+            out[-1] = _combine(text, prev, d, offset)
+            continue
+        out.append(d)
+    return out
+
+
+def _joined(between: str, first: str, second: str) -> bool:
+    """Two parts of one period: smaller units after larger ones joined by spaces, commas or
+    "and" ("1 year, 2 months and 3 days"); any two units with nothing but a space between
+    ("2 days 1 month")."""
+    if _RANK[first] == _RANK[second]:
+        return False
+    if between == " ":
+        return True
+    return _RANK[second] < _RANK[first] and " ".join(between.split()).lower() in _JOIN
+
+
+def _combine(text: str, a: Duration, b: Duration, offset: int) -> Duration:
+    assert a.amount is not None and b.amount is not None
+    if a.unit in _MONTHS and b.unit in _MONTHS:
+        amount, unit = a.amount * _MONTHS[a.unit] + b.amount * _MONTHS[b.unit], "month"
+    elif a.unit in _DAYS and b.unit in _DAYS:
+        amount, unit = a.amount * _DAYS[a.unit] + b.amount * _DAYS[b.unit], "day"
+    else:
+        amount, unit = None, a.unit
+    days = (a.days or 0) + (b.days or 0)
+    return Duration(
+        text=text[a.start - offset : b.end - offset],
+        start=a.start,
+        end=b.end,
+        amount=amount,
+        unit=unit,
+        days=days,
+        inconsistent=a.inconsistent or b.inconsistent,
+        relation=b.relation,
+        successive=a.successive or b.successive,
+        vague=amount is None,
+    )
+
+
 def durations_from_doc(doc: Doc, offset: int = 0) -> list[Duration]:
     """Duration mentions from a Doc the pipeline has run over (``doc.spans["durations"]``)."""
+    return _merge_compounds(doc.text, _durations(doc, offset), offset)
+
+
+def _durations(doc: Doc, offset: int) -> list[Duration]:
     out: list[Duration] = []
     for span in doc.spans.get("durations", []):
         parsed = doc.user_data.get(("ca_duration", span.start_char, span.end_char)) or _parse(span)

@@ -71,6 +71,8 @@ _OFFSET_BEFORE = re.compile(
     r"\b(?:days?|weeks?|months?|years?)\W{0,3}(?:after|before|from|following|prior\s+to)\W*$"
 )
 _TIGHT_UNIT = re.compile(r"\d-?(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")\b")
+# "24 h", "2 yrs": abbreviations also read after a space (see facts.durations)
+_SPACED_UNIT = re.compile(r"\d (?:hrs?|h|yrs?|ys|mos|wks)\b")
 _DAY_SUFFIX_END = re.compile(r"\d\s?(?:st|nd|rd|th)$")
 # a blank ("[ ]", "[•]", "____") followed by a year within 30 characters: "[ ], 2020"
 _PLACEHOLDER = re.compile(r"\[[^\]\w\n]{0,5}\]|__+")
@@ -381,6 +383,8 @@ def _dur_hits(t: _Text) -> Iterator[tuple[int, int, str]]:
             if w != "net" or low[i + 3 : i + 5].strip()[:1].isdigit():
                 yield i, i + len(w), "dur"
     for m in _TIGHT_UNIT.finditer(low):  # "3h", "30-min", "2ys", "3day"
+        yield m.start(), m.end(), "dur"
+    for m in _SPACED_UNIT.finditer(low):  # "3 h", "2 ys"
         yield m.start(), m.end(), "dur"
 
 

@@ -9,10 +9,21 @@ person can check ("effective 2024-03-01 + 36 months - 1 day = 2027-02-28; auto-r
 Conventions (stated in every derivation): a term "for N months/years" from a start date ends
 on its last day, the day before the N-th anniversary ("effective 2024-03-01 + 36 months - 1
 day = 2027-02-28"); a term "until" a date or anniversary ends on that date; renewal terms run
-on from the previous end ("auto-renews for 12 months"); months are calendar months (Jan 31 +
-1 month = Feb 29 in 2024); a notice period "90 days before" counts back calendar days from
-the end of the term; business days skip weekends only. CUAD's annotators count the
-anniversary day itself as the end of an N-year term, one day later than here.
+on from the previous end ("auto-renews for 12 months"), counted from the original start so
+month ends do not drift; months are calendar months (Jan 31 + 1 month = Feb 29 in 2024; a
+month's last day stays a month's last day); a notice period "90 days before" (or "no later
+than", "at least ... prior to") counts back calendar days from the end of the term; business
+days skip weekends only (see :mod:`contract_analyzer.facts.arith`). CUAD's annotators count
+the anniversary day itself as the end of an N-year term, one day later than here: both are
+kept (``KeyDate.date``, the last day; ``KeyDate.anniversary``).
+
+Next to the initial ``expiration_date``, ``current_term_end`` is the last day of the term in
+force on ``as_of`` and ``next_notice_deadline`` the last day to stop the next renewal, both
+rolled through every automatic renewal. An effective date written as an event ("the date of
+the last signature", "upon execution", "as set out in the Order Form") is resolved against the
+document's dates, else kept with ``value`` "unresolved"; a date the calendar does not have
+("31 February 2025") has ``value`` "nonexistent"; a renewal without a stated length has
+``renewal_term`` "unknown". ``as_of`` is a date, datetime, ISO string or None (today).
 
 Sentences are found by keywords so the function works on bare text; when tagged ``clauses``
 (``contract_analyzer.tagging.clause.Clause``) are given, sentences inside clauses of the
@@ -22,7 +33,12 @@ first.
 
 from contract_analyzer.keydates.extract import extract_key_dates
 from contract_analyzer.keydates.model import KINDS, KeyDate
-from contract_analyzer.keydates.roll import NoticeRoll, notice_roll, roll_notice_deadline
+from contract_analyzer.keydates.roll import (
+    NoticeRoll,
+    notice_roll,
+    roll_current_term,
+    roll_notice_deadline,
+)
 
 __all__ = [
     "KINDS",
@@ -30,5 +46,6 @@ __all__ = [
     "NoticeRoll",
     "extract_key_dates",
     "notice_roll",
+    "roll_current_term",
     "roll_notice_deadline",
 ]

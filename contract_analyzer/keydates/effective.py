@@ -6,6 +6,7 @@ import re
 
 from contract_analyzer.facts.dates import DateMention
 from contract_analyzer.keydates.context import Context, is_filing_stamp
+from contract_analyzer.keydates.events import event_effective, is_event_phrase
 from contract_analyzer.keydates.model import KeyDate, from_mention, make_key, window_before
 
 _AGREEMENT_CUE = re.compile(
@@ -189,6 +190,18 @@ _EFFECTIVE_HEREOF = re.compile(
 )
 
 
+_EFFECTIVE_UPON = re.compile(
+    r"\b(?:this\s+(?:agreement|contract)|it)\s+(?:shall\s+|will\s+)?(?:become|be|is|takes?|comes?\s+into)\s+"
+    r"(?:effective|in\s+force|effect|force)\s+(?:as\s+of|on|from|upon|with\s+effect\s+from)\s+",
+    re.IGNORECASE,
+)
+
+
+_HEREOF_ONLY = re.compile(
+    r"\s*(?:the\s+)?date\s+(?:hereof|first\s+(?:above\s+)?written)", re.IGNORECASE
+)
+
+
 def find_effective_date(ctx: Context, agreement: KeyDate | None) -> KeyDate | None:
     """THE effective date: the defined Effective Date if there is one, else the date the
     contract says it takes effect or its term commences, else the agreement date."""
@@ -213,7 +226,8 @@ def find_effective_date(ctx: Context, agreement: KeyDate | None) -> KeyDate | No
         after = m.end() + mm.end()
         near = [d for d in usable if after <= d.start < after + 120]
         clause = tail[mm.end() : mm.end() + 200]
-        if near and not _SIGNATURE_DEFINED.search(text[after : near[0].start]):
+        between = text[after : near[0].start] if near else ""
+        if near and not _SIGNATURE_DEFINED.search(between) and not is_event_phrase(between):
             defined.append(
                 (
                     m.start(),
@@ -223,19 +237,12 @@ def find_effective_date(ctx: Context, agreement: KeyDate | None) -> KeyDate | No
                 )
             )
             break
-        if _SIGNATURE_DEFINED.search(clause):
-            sig = _signature_date(ctx)
-            if sig is not None:
-                defined.append(
-                    (
-                        m.start(),
-                        from_mention(
-                            "effective_date",
-                            sig,
-                            "the Effective Date is the date of the last signature",
-                        ),
-                    )
-                )
+        if _SIGNATURE_DEFINED.search(clause[:160]) or is_event_phrase(clause[:160]):
+            stop = re.search(r"[.;](?:\s|$)", clause)
+            key = event_effective(ctx, agreement, _signature_date(ctx), after,
+                                  after + (stop.start() if stop else len(clause)))  # fmt: skip
+            if key is not None:
+                defined.append((m.start(), key))
                 break
         if _HEREOF.search(clause) and agreement is not None:
             defined.append((m.start(), _hereof(agreement, text, m.start(), after)))
@@ -246,6 +253,15 @@ def find_effective_date(ctx: Context, agreement: KeyDate | None) -> KeyDate | No
     for d in usable:
         if _EFFECTIVE_IS.search(window_before(text, d.start, 80)):
             return from_mention("effective_date", d, "the contract states its effective date")
+    for m in _EFFECTIVE_UPON.finditer(text):
+        tail = text[m.end() : m.end() + 200]
+        if not is_event_phrase(text[m.start() : m.end() + 120]) or _HEREOF_ONLY.match(tail):
+            continue
+        stop = re.search(r"[.;](?:\s|$)", tail)
+        key = event_effective(ctx, agreement, _signature_date(ctx), m.start(),
+                              m.end() + (stop.start() if stop else len(tail)))  # fmt: skip
+        if key is not None:
+            return key
     m = _EFFECTIVE_HEREOF.search(text)
     if m and agreement is not None:
         return _hereof(agreement, text, m.start(), m.end())

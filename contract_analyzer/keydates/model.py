@@ -15,6 +15,7 @@ KINDS: tuple[str, ...] = (
     "agreement_date",
     "effective_date",
     "expiration_date",
+    "current_term_end",
     "renewal_term",
     "auto_renewal",
     "notice_period_to_terminate_renewal",
@@ -22,6 +23,8 @@ KINDS: tuple[str, ...] = (
     "payment_due_period",
     "survival_period",
 )
+
+TERM_END_KINDS: frozenset[str] = frozenset({"expiration_date", "current_term_end"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,12 @@ class KeyDate:
     ("2019-09"). ``duration`` is the same period as an ISO 8601 duration ("P12M", "P90D")
     for the period kinds. ``text``/``start``/``end`` is the evidence in the contract text and
     ``derivation`` the reasoning or arithmetic behind the value.
+
+    Term ends (``expiration_date``, ``current_term_end``): ``date`` is the term's last day
+    (the last day the contract is in force); ``anniversary`` is the same end written the
+    other way, the N-th anniversary of the start (one day later), when the term is a length
+    counted from a start date, and None when the text states the end date itself. See
+    :mod:`contract_analyzer.facts.arith` for the calendar rules.
     """
 
     kind: str
@@ -43,6 +52,12 @@ class KeyDate:
     end: int
     derivation: str
     duration: str | None = None
+    anniversary: date | None = None
+
+    @property
+    def inclusive_end(self) -> date | None:
+        """The term's last day (the library's convention for term ends); None otherwise."""
+        return self.date if self.kind in TERM_END_KINDS else None
 
 
 def window_before(text: str, start: int, size: int = 80) -> str:
@@ -70,7 +85,29 @@ def _partial_value(m: DateMention) -> str:
     return m.text
 
 
+NONEXISTENT = "nonexistent"
+
+
+def _nonexistent(m: DateMention) -> bool:
+    """A full date the text states but the calendar does not have ("31 February 2025")."""
+    return (
+        m.value is None
+        and m.precision == "day"
+        and not m.relative
+        and m.year is not None
+        and m.month is not None
+        and m.day is not None
+    )
+
+
 def from_mention(kind: str, m: DateMention, derivation: str) -> KeyDate:
+    """A key date read from a date mention: its date; a partial date's year and month; or,
+    for a date that does not exist, ``value`` "nonexistent" with the text as evidence."""
+    if _nonexistent(m):
+        return make_key(kind, value=NONEXISTENT, text=m.text, start=m.start, end=m.end,
+                        derivation=f'{derivation}; CHECK: the text states "{m.text}" '
+                                   f"(day {m.day} of {m.year:04d}-{m.month:02d}), a date that does not exist; "
+                                   "no deadline is derived from it")  # fmt: skip
     if m.value is not None:
         return make_key(kind, d=m.value, value=m.value.isoformat(), text=m.text, start=m.start, end=m.end,
                     derivation=derivation)  # fmt: skip

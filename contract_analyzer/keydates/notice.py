@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from decimal import Decimal
 
-from contract_analyzer.facts.arith import add_period
 from contract_analyzer.facts.durations import Duration
 from contract_analyzer.keydates.context import Context, Sentence
-from contract_analyzer.keydates.model import KeyDate, Renewal, Term, duration_phrase, make_key
+from contract_analyzer.keydates.model import KeyDate, Renewal, Term
 
 _BEFORE_END = re.compile(
     r"\A[\s'’s)]*(?:calendar\s+|business\s+)?(?:days?\s+)?(?:prior|before|in\s+advance|preceding|ahead)"
@@ -75,48 +73,7 @@ def find_renewal_notice(
 
 
 def next_deadline(expiration: KeyDate, renewal: Renewal, term: Term, as_of: date) -> KeyDate | None:
-    if (
-        expiration.date is None
-        or renewal.notice_period is None
-        or renewal.notice_period.amount is None
-    ):
-        return None
-    notice = renewal.notice_period
-    assert notice.amount is not None
-    end = expiration.date
-    if renewal.period is not None:
-        amount, unit = renewal.period
-        period_note = f"auto-renews for {duration_phrase(amount, unit)}"
-    elif term.length is not None and term.length.amount is not None:
-        amount, unit = term.length.amount, term.length.unit
-        period_note = f"auto-renews; renewal length not stated, taken as the initial term ({duration_phrase(amount, unit)})"
-    else:
-        amount, unit = Decimal(1), "year"
-        period_note = "auto-renews; renewal length not stated, taken as 1 year"
-    notice_phrase = duration_phrase(notice.amount, notice.unit, notice.business)
-    deadline = add_period(end, -notice.amount, notice.unit, business=notice.business)
-    steps = [expiration.derivation.split(";")[0], period_note,
-             f"notice {notice_phrase} before {end.isoformat()} = {deadline.isoformat()}"]  # fmt: skip
-    rolled = 0
-    first_end = end
-    while deadline < as_of and rolled < 500:
-        if renewal.max_renewals is not None and rolled >= renewal.max_renewals:
-            last = add_period(first_end, amount * rolled, unit)
-            steps.append(
-                f"as of {as_of.isoformat()} that deadline has passed and the contract renews at most "
-                f"{renewal.max_renewals} time(s): the last term ends {last.isoformat()}, no notice is left to give"
-            )
-            return make_key("next_notice_deadline", value="none", text=renewal.notice.text if renewal.notice else "",
-                        start=renewal.notice.start if renewal.notice else 0,
-                        end=renewal.notice.end if renewal.notice else 0, derivation="; ".join(steps))  # fmt: skip
-        end = add_period(first_end, amount * (rolled + 1), unit)
-        deadline = add_period(end, -notice.amount, notice.unit, business=notice.business)
-        rolled += 1
-    if rolled:
-        steps.append(
-            f"as of {as_of.isoformat()} that deadline has passed; after {rolled} renewal(s) the term ends "
-            f"{end.isoformat()}; notice {notice_phrase} before = {deadline.isoformat()}"
-        )
-    return make_key("next_notice_deadline", d=deadline, value=deadline.isoformat(), text=renewal.notice.text if renewal.notice else "",
-                start=renewal.notice.start if renewal.notice else 0, end=renewal.notice.end if renewal.notice else 0,
-                derivation="; ".join(steps))  # fmt: skip
+    """The next notice deadline on or after ``as_of`` (see :mod:`contract_analyzer.keydates.current`)."""
+    from contract_analyzer.keydates.current import next_notice_deadline
+
+    return next_notice_deadline(expiration, renewal, term, as_of)

@@ -156,6 +156,10 @@ def find_renewal(ctx: Context, term: Term | None = None) -> Renewal:
             out.auto = make_key("auto_renewal", value="no", text=s.text.strip()[:300], start=s.start, end=s.end,
                             derivation=f'renewal needs a decision ("{m.group()[:60].strip()}")')  # fmt: skip
             break
+    if out.term is None and out.auto is not None and out.auto.value == "yes":
+        out.term = make_key("renewal_term", value="unknown", text=out.auto.text, start=out.auto.start, end=out.auto.end,
+                        derivation="renews automatically, but the text states no renewal length: the renewal "
+                                   "term is unknown")  # fmt: skip
     notice = find_renewal_notice(ctx, renewal_sentences)
     if notice is not None:
         d, why = notice

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from contract_analyzer.facts.arith import add_period
+from contract_analyzer.facts.arith import anniversary, term_end
 from contract_analyzer.facts.dates import DateMention
 from contract_analyzer.facts.durations import Duration
 from contract_analyzer.facts.relative import resolve
@@ -128,6 +129,11 @@ def is_renewal_duration(s: Sentence, d: Duration, text: str) -> bool:
 def is_notice_duration(s: Sentence, d: Duration, text: str) -> bool:
     before = text[max(s.start, d.start - 40) : d.start].lower()
     after = text[d.end : d.end + 40].lower()
+    if d.relation != "before" and re.search(
+        r"\b(?:for|period\s+of|term\s+of)\s+(?:at\s+least|not\s+less\s+than|no\s+less\s+than)\s*$",
+        before,
+    ):
+        return False  # "remain in effect for at least one year": a minimum term, not a notice
     return d.relation == "before" or bool(
         re.search(
             r"(?:at\s+least|not\s+less\s+than|no\s+less\s+than|no\s+later\s+than|upon|with|giving|give|provides?)\s*$",
@@ -150,10 +156,54 @@ _STRONG_TERM = re.compile(
 
 
 _AFTER_CONTRACT = re.compile(
+    r"(?![\s)]*(?:from|after|following)\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this|the|its)\s+(?:agreement|contract|document|execution|signing))"
+    r"|(?:effective|execution|commencement)\s+date))"
     r"[\s)]*(?:after|following|from|beyond)\b[^.;]{0,30}(?:terminat|expir|invoice|payment|receipt|notice|the\s+date)"
     r"|[\s)]*thereafter",
     re.IGNORECASE,
 )
+
+
+# "the term shall begin on the Effective Date and continue for three (3) years thereafter":
+# "thereafter" counts from the start, not from the end of the contract
+_BEGINS = re.compile(
+    r"\b(?:commenc\w*|begin\w*|start\w*|become\s+effective|be\s+effective|effective\s+(?:on|as\s+of|upon)|"
+    r"upon\s+the\s+effective\s+date|on\s+the\s+effective\s+date)\b",
+    re.IGNORECASE,
+)
+
+
+_NTH_ANNIVERSARY = re.compile(
+    r"\b(?:until|through|expir\w*\s+on|end\w*\s+on|terminat\w*\s+on)\s+"
+    r"(?:the\s+(?:earlier|later|earliest|latest)\s+(?:to\s+occur\s+)?of\s*(?:\(?(?:i|a|1)\)\s*)?)?(?:the\s+)?"
+    r"(?P<n>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|fifteenth|twentieth|\d{1,2}(?:st|nd|rd|th))"
+    r"\s*(?:\(\s*\d{1,2}\s*(?:st|nd|rd|th|t\s*h)?\s*\)\s*)?anniversary\s+of\s+(?:the\s+)?"
+    r"(?P<anchor>effective\s+date|commencement\s+date|date\s+(?:hereof|of\s+this\s+agreement))",
+    re.IGNORECASE,
+)
+_ORDINAL_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+              "eighth": 8, "ninth": 9, "tenth": 10, "fifteenth": 15, "twentieth": 20}  # fmt: skip
+
+
+def _anniversary_end(s: Sentence, anchors: dict[str, date]) -> KeyDate | None:
+    """ "until the earlier of (a) the fifth (5th) anniversary of the Effective Date, and (b)
+    ...": the anniversary (the first limb a renewal manager can put in a calendar)."""
+    m = _NTH_ANNIVERSARY.search(s.text)
+    if m is None:
+        return None
+    word = m.group("n").lower()
+    n = _ORDINAL_N.get(word) or int(re.sub(r"\D", "", word) or 0)
+    anchor = " ".join(m.group("anchor").lower().split())
+    base = anchors.get(anchor) or (anchors.get("date hereof") if "date" in anchor else None)
+    if not n or base is None:
+        return None
+    end = anniversary(base, n, "year")
+    either = re.search(r"earlier|earliest|later|latest", m.group(), re.IGNORECASE)
+    note = f' (the "{either.group().lower()} of" limb that is a date)' if either else ""
+    return make_key("expiration_date", d=end, value=end.isoformat(), text=m.group(), start=s.start + m.start(),
+                    end=s.start + m.end(),
+                    derivation=f"the term runs until the {n}th anniversary of the {anchor} "
+                               f"{base.isoformat()} = {end.isoformat()}{note}")  # fmt: skip
 
 
 _YEAR_N = re.compile(
@@ -224,6 +274,14 @@ def _relative_end(ctx: Context, s: Sentence, anchors: dict[str, date]) -> KeyDat
         if re.search(r"day\s+(?:prior|before|preceding)\s+(?:to\s+)?(?:the\s+)?$", lead):
             value = value - relativedelta(days=1)
             derivation += f"; the day before = {value.isoformat()}"
+        elif (
+            not getattr(r, "anniversary", False)
+            and re.search(r"\bfor\s+(?:a\s+(?:further\s+)?(?:period|term)\s+of\s+)?$", lead)
+        ):  # a term "for one year from X" is over on the anniversary: its last day is the day before
+            last = value - timedelta(days=1)
+            key = make_key("expiration_date", d=last, value=last.isoformat(), text=r.text, start=r.start,
+                           end=r.end, derivation=f"{derivation} - 1 day = {last.isoformat()} (the term's last day)")  # fmt: skip
+            return replace(key, anniversary=value)
         return make_key("expiration_date", d=value, value=value.isoformat(), text=r.text,
                     start=r.start, end=r.end, derivation=derivation)  # fmt: skip
     return None
@@ -247,7 +305,10 @@ def _length_end(
         if is_renewal_duration(s, d, text) or is_notice_duration(s, d, text):
             continue
         before = text[max(s.start, d.start - 60) : d.start]
-        if _AFTER_CONTRACT.match(text, d.end):
+        after = _AFTER_CONTRACT.match(text, d.end)
+        if after and not (
+            after.group().strip().lower() == "thereafter" and _BEGINS.search(text, s.start, d.start)
+        ):
             continue  # survival, records, insurance: periods after the contract, not its term
         if _PART_OF_TERM.search(before) or _POST_TERM.search(text, s.start, d.start):
             continue  # "the last two (2) months of the Term", "after the expiration ... for 5 years"
@@ -262,7 +323,7 @@ def _length_end(
         m = _YEAR_N.search(s.text)
         if m and start_date is not None:
             n = int(m.group(1)) if m.group(1).isdigit() else WORD_NUMBERS[m.group(1).lower()]
-            end = add_period(start_date, n, "year") - relativedelta(days=1)
+            end = term_end(start_date, n, "year")
             return make_key("expiration_date", d=end, value=end.isoformat(), text=m.group(), start=s.start + m.start(),
                         end=s.start + m.end(), derivation=f"effective {start_date.isoformat()} + {n} years - 1 day (end of Year {n}) = {end.isoformat()}")  # fmt: skip
         return None
@@ -281,10 +342,11 @@ def _length_end(
     out.start = start
     if start is None:
         return None
-    end = add_period(start, d.amount, d.unit, business=d.business) - relativedelta(days=1)
+    end = term_end(start, d.amount, d.unit, business=d.business)
     phrase = duration_phrase(d.amount, d.unit, d.business) + " - 1 day"
-    return make_key("expiration_date", d=end, value=end.isoformat(), text=s.text.strip()[:300], start=s.start, end=s.end,
+    key = make_key("expiration_date", d=end, value=end.isoformat(), text=s.text.strip()[:300], start=s.start, end=s.end,
                 derivation=f"{start_note} {start.isoformat()} + {phrase} = {end.isoformat()} (the term's last day)")  # fmt: skip
+    return replace(key, anniversary=end + timedelta(days=1))
 
 
 def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None) -> Term:
@@ -299,6 +361,7 @@ def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None
             found = (
                 _stated_end(ctx, s)
                 or _relative_end(ctx, s, anchors)
+                or _anniversary_end(s, anchors)
                 or _length_end(ctx, s, start_date, is_strong, out)
             )
             if found is not None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.portfolio import terms as T
 from contract_analyzer.portfolio import views as V
 
@@ -39,12 +40,13 @@ class Portfolio:
     folder: str | None = None
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "as_of", coerce_as_of(self.as_of))
         for table in ("contracts", "findings", "clauses", "key_dates"):
             object.__setattr__(self, table, V.with_columns(getattr(self, table), table))
 
     @classmethod
     def from_batch(
-        cls, result: BatchResult, as_of: dt.date, folder: str | os.PathLike[str] | None = None
+        cls, result: BatchResult, as_of: AsOf = None, folder: str | os.PathLike[str] | None = None
     ) -> Portfolio:
         """Wrap the tables of :func:`contract_analyzer.analyze_folder_tables`."""
         return cls(
@@ -52,7 +54,7 @@ class Portfolio:
             findings=result.findings,
             clauses=result.clauses,
             key_dates=result.key_dates,
-            as_of=as_of,
+            as_of=coerce_as_of(as_of),
             folder=None if folder is None else str(folder),
         )
 
@@ -135,7 +137,7 @@ class Portfolio:
 
 
 def load_portfolio(
-    folder: str | os.PathLike[str], *, as_of: dt.date | None = None, **batch_options: Any
+    folder: str | os.PathLike[str], *, as_of: AsOf = None, **batch_options: Any
 ) -> Portfolio:
     """Score ``folder`` with :func:`contract_analyzer.analyze_folder_tables` and wrap the tables.
 
@@ -144,6 +146,6 @@ def load_portfolio(
     """
     from contract_analyzer.batch import analyze_folder_tables
 
-    as_of = as_of or dt.date.today()
+    as_of = coerce_as_of(as_of)
     result = analyze_folder_tables(folder, as_of=as_of, **batch_options)
     return Portfolio.from_batch(result, as_of=as_of, folder=folder)

@@ -269,7 +269,11 @@ def _contracts_section(p: Portfolio, links: Mapping[str, str] | None = None) -> 
         _th("low", "number"),
         _th("next notice deadline", title="last day to give notice of non-renewal"),
         _th("days left", "number"),
-        _th("current term ends", title="the end of the term in force on the as-of date"),
+        _th(
+            "current term ends",
+            title="last day of the term in force on the report date "
+            "(rolled through automatic renewals; the initial term's end when none applies)",
+        ),
         _th("auto-renews"),
         _th("notice (days)", "number"),
         _th("payment (days)", "number"),
@@ -374,7 +378,7 @@ def _deadlines_section(p: Portfolio) -> str:
         plots.figure_svg(fig),
     ]
     upcoming = dates[
-        dates["upcoming"] & dates["kind"].isin(["next_notice_deadline", "expiration_date"])
+        dates["upcoming"] & dates["kind"].isin(["next_notice_deadline", "current_term_end"])
     ]
     parts.append("<h3>Upcoming deadlines</h3>")
     if upcoming.empty:

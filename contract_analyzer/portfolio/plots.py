@@ -39,7 +39,8 @@ STATUS_COLOURS: dict[str, str] = {
 KIND_MARKERS: dict[str, tuple[str, str]] = {  # key date kind -> (marker, colour)
     "effective_date": ("o", "#999999"),
     "next_notice_deadline": ("D", "#d55e00"),
-    "expiration_date": ("s", "#0072b2"),
+    "current_term_end": ("s", "#0072b2"),
+    "expiration_date": ("s", "#56b4e9"),
 }
 SOON_DAYS = 90  # a notice deadline within this many days is highlighted
 

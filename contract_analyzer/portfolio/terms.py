@@ -2,6 +2,8 @@
 
 Every term comes from the contracts table the analysis wrote: payment days and the
 non-renewal notice period from the key dates (``payment_due_period``, ``notice_period_days``),
+the end of the term in force (``current_term_end``, rolled through automatic renewals, else the
+initial ``expiration_date``),
 the liability cap from the ``liability_cap*`` columns (read by the checker, see
 :mod:`contract_analyzer.check.caps`: months of fees where the text allows it, so contracts can
 be ranked; a fixed sum or a multiple of the contract price as written).
@@ -14,12 +16,13 @@ from typing import Any
 import pandas as pd
 
 from contract_analyzer.portfolio.views import ok_contracts
-from contract_analyzer.report.cells import is_missing
+from contract_analyzer.report.cells import as_date, is_missing
 from contract_analyzer.report.frames import LIABILITY_CAP_COLUMNS
 
 TERM_COLUMNS: tuple[str, ...] = (
     "file",
     "kind",
+    "current_term_end",
     "payment_days",
     "notice_days",
     "liability_cap",
@@ -55,6 +58,8 @@ def contract_terms(contracts: pd.DataFrame) -> pd.DataFrame:
             {
                 "file": file,
                 "kind": row.get("kind"),
+                "current_term_end": as_date(row.get("current_term_end"))
+                or as_date(row.get("expiration_date")),
                 "payment_days": _days(row.get("payment_due_period")),
                 "notice_days": None
                 if is_missing(row.get("notice_period_days"))

@@ -8,10 +8,9 @@ and ``contract-analyzer report`` call the same functions, so they show the same 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pandas as pd
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.check.finding import SEVERITIES, SEVERITY_RANK
 from contract_analyzer.report.cells import as_date, is_missing
 from contract_analyzer.report.frames import SUMMARY_COLUMNS
@@ -28,11 +27,13 @@ STATUS_LABELS: dict[str, str] = {
 }
 COMPONENTS: tuple[str, ...] = (*CLAUSE_TYPE_IDS, "drafting")
 # key date kinds shown on the deadline timeline, in the order they happen in a contract's life
-TIMELINE_KINDS: tuple[str, ...] = ("effective_date", "next_notice_deadline", "expiration_date")
+# (the current term's end, not the initial expiry: an auto-renewed contract runs on past it)
+TIMELINE_KINDS: tuple[str, ...] = ("effective_date", "next_notice_deadline", "current_term_end")
 TIMELINE_LABELS: dict[str, str] = {
     "effective_date": "takes effect",
     "next_notice_deadline": "last day to give notice of non-renewal",
-    "expiration_date": "term ends",
+    "current_term_end": "current term ends",
+    "expiration_date": "initial term ends",
 }
 
 
@@ -130,7 +131,7 @@ def deadlines(
     contracts: pd.DataFrame,
     key_dates: pd.DataFrame,
     *,
-    as_of: dt.date,
+    as_of: AsOf,
     kinds: tuple[str, ...] = TIMELINE_KINDS,
 ) -> pd.DataFrame:
     """Every dated key date of ``kinds`` with days left from ``as_of`` (negative: passed).
@@ -138,6 +139,7 @@ def deadlines(
     Columns: file, kind, label, date, days_left, upcoming, derivation, text. Sorted by
     date, then file. The notice deadline carries the arithmetic that derived it.
     """
+    as_of = coerce_as_of(as_of)
     columns = ["file", "kind", "label", "date", "days_left", "upcoming", "derivation", "text"]
     ok_files = set(ok_contracts(contracts)["file"].astype(str))
     rows = []

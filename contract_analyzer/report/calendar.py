@@ -1,9 +1,14 @@
 """Deadlines as an iCalendar file: one contract (``ContractReport.to_ics``) or a portfolio.
 
 :func:`build_calendar` takes :class:`CalendarEntry` items from any number of contracts (the
-batch ``deadlines`` command passes the whole portfolio's) and writes one VCALENDAR, with
-VALARM reminders ahead of each notice deadline. Output is deterministic: UIDs come from the
-contract hash and the entry kind, DTSTAMP from the entry's ``as_of`` date.
+batch ``deadlines`` command passes the whole portfolio's) and writes one VCALENDAR. Every
+event has at least one VALARM and none fires before ``as_of`` (reminders that would lie in
+the past are dropped; when none is left, one fires on ``as_of`` itself). Summaries name the
+contract by its title (else its kind) and its parties, not by file name. UIDs come from a
+fingerprint of the contract's content (:func:`contract_analyzer.report.naming.content_fingerprint`),
+so the PDF and the DOCX of one contract in the same folder give one event per date, and a
+re-export updates events instead of duplicating them. DTSTAMP is the entry's ``as_of`` date,
+so output is deterministic.
 """
 
 from __future__ import annotations
@@ -16,17 +21,25 @@ from typing import TYPE_CHECKING, Any
 
 from icalendar import Alarm, Calendar, Event
 
+from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.report.cells import as_date
+from contract_analyzer.report.naming import (
+    content_fingerprint,
+    contract_label,
+    contract_title,
+    party_names,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from contract_analyzer.report.model import ContractReport
 
 PRODID = "-//contract_analyzer//deadlines//EN"
-# key date kind -> (title prefix, whether reminders are set)
-CALENDAR_KINDS: dict[str, tuple[str, bool]] = {
-    "next_notice_deadline": ("Last day to give notice of non-renewal", True),
-    "expiration_date": ("Contract expires", False),
-    "effective_date": ("Contract takes effect", False),
+# key date kind -> event title prefix
+CALENDAR_KINDS: dict[str, str] = {
+    "next_notice_deadline": "Last day to give notice of non-renewal",
+    "current_term_end": "Current term ends",
+    "expiration_date": "Initial term ends",
+    "effective_date": "Contract takes effect",
 }
 
 
@@ -43,7 +56,22 @@ class CalendarEntry:
     categories: tuple[str, ...] = ()
 
 
-DEFAULT_KINDS: tuple[str, ...] = ("next_notice_deadline", "expiration_date")
+DEFAULT_KINDS: tuple[str, ...] = ("next_notice_deadline", "current_term_end")
+# the kinds every dated key date of a contract is fingerprinted with (see content_fingerprint)
+FINGERPRINT_KINDS = frozenset(
+    {"agreement_date", "effective_date", "expiration_date", "next_notice_deadline"}
+)
+
+
+def alarm_days(date: dt.date, reminders: Sequence[int], as_of: dt.date | None) -> tuple[int, ...]:
+    """The reminders (days before ``date``) that do not fire before ``as_of``; when none is
+    left (the date is close), one reminder on ``as_of`` itself (or on the day)."""
+    wanted = sorted({int(d) for d in reminders if d >= 0}, reverse=True)
+    if as_of is None:
+        return tuple(wanted) or (0,)
+    left = (date - as_of).days
+    kept = tuple(d for d in wanted if d <= left)
+    return kept or (max(left, 0),)
 
 
 def calendar_entry(
@@ -57,13 +85,23 @@ def calendar_entry(
     text: str = "",
     reminders: Sequence[int] = (30, 7),
     as_of: dt.date | None = None,
+    title: str | None = None,
+    parties: Sequence[str] = (),
+    fingerprint: str | None = None,
 ) -> CalendarEntry:
     """The one way a key date becomes an event: title, description, alarms and a stable UID
-    (from the contract's content hash, the kind and the date, so re-exports update events)."""
-    title, alarms = CALENDAR_KINDS[kind]
-    uid_seed = f"{sha256}:{kind}:{date.isoformat()}"
+    (from the contract's content fingerprint, else its content hash, the kind and the date).
+
+    ``contract_name`` is the file; the summary names the contract by ``title`` (else
+    ``contract_kind``) and ``parties``."""
+    label = contract_label(title, contract_kind)
+    who = " / ".join(parties)
+    summary = f"{CALENDAR_KINDS[kind]}: {label}" + (f" ({who})" if who else "")
+    uid_seed = f"{fingerprint or sha256}:{kind}:{date.isoformat()}"
     lines = [
-        f"Contract: {contract_name} ({contract_kind})",
+        f"Contract: {label} ({contract_kind})",
+        f"Parties: {who or 'not found'}",
+        f"File: {contract_name}",
         f"Kind of date: {kind.replace('_', ' ')}",
     ]
     if derivation:
@@ -73,9 +111,9 @@ def calendar_entry(
     return CalendarEntry(
         uid=hashlib.sha256(uid_seed.encode()).hexdigest()[:32] + "@contract-analyzer",
         date=date,
-        summary=f"{title}: {contract_name}",
+        summary=summary,
         description="\n".join(lines),
-        reminders=tuple(reminders) if alarms else (),
+        reminders=alarm_days(date, reminders, as_of),
         as_of=as_of,
         categories=(contract_kind, kind),
     )
@@ -88,29 +126,42 @@ def entries_for_report(
     kinds: Iterable[str] = DEFAULT_KINDS,
     only_upcoming: bool = True,
 ) -> list[CalendarEntry]:
-    """Calendar entries for a report's key dates (by default: notice deadline and expiry that
-    fall on or after ``as_of``)."""
+    """Calendar entries for a report's key dates (by default: the next notice deadline and
+    the current term's end that fall on or after ``as_of``)."""
     wanted = set(kinds) & set(CALENDAR_KINDS)
-    entries = []
+    title = contract_title(report.document.text)
+    parties = party_names(getattr(report.facts, "parties", ()) or ())
+    fingerprint = content_fingerprint(
+        title,
+        parties,
+        [
+            (k.kind, k.date, k.text or "")
+            for k in report.key_dates
+            if k.kind in FINGERPRINT_KINDS and isinstance(k.date, dt.date)
+        ],
+    )
+    entries: dict[str, CalendarEntry] = {}
     for kd in report.key_dates:
         if kd.kind not in wanted or not isinstance(kd.date, dt.date):
             continue
         if only_upcoming and kd.date < report.as_of:
             continue
-        entries.append(
-            calendar_entry(
-                kind=kd.kind,
-                date=kd.date,
-                contract_name=report.source.name,
-                contract_kind=report.kind,
-                sha256=report.source.sha256,
-                derivation=kd.derivation or "",
-                text=kd.text or "",
-                reminders=reminders,
-                as_of=report.as_of,
-            )
+        entry = calendar_entry(
+            kind=kd.kind,
+            date=kd.date,
+            contract_name=report.source.name,
+            contract_kind=report.kind,
+            sha256=report.source.sha256,
+            derivation=kd.derivation or "",
+            text=kd.text or "",
+            reminders=reminders,
+            as_of=report.as_of,
+            title=title,
+            parties=parties,
+            fingerprint=fingerprint,
         )
-    return entries
+        entries.setdefault(entry.uid, entry)
+    return list(entries.values())
 
 
 def _cell(value: Any) -> str:
@@ -121,7 +172,7 @@ def portfolio_entries(
     contracts: Any,
     key_dates: Any,
     *,
-    as_of: dt.date,
+    as_of: AsOf,
     kinds: Iterable[str] = DEFAULT_KINDS,
     reminders: Sequence[int] = (30, 7),
 ) -> list[CalendarEntry]:
@@ -129,21 +180,33 @@ def portfolio_entries(
 
     Built from a batch's ``contracts`` and ``key_dates`` tables (plain rows that may come from
     the cache or another machine), the same way as :func:`entries_for_report`; the same
-    contract twice in the folder gives one event.
+    contract twice in the folder (the same file copied, or the PDF and the DOCX of it: the
+    same title, parties and dated key dates) gives one event per date.
     """
+    as_of = coerce_as_of(as_of)
     wanted = set(kinds) & set(CALENDAR_KINDS)
     info = {
         row["file"]: row
         for row in contracts.to_dict("records")
         if row.get("error") is None or row.get("error") != row.get("error")
     }
+    records = key_dates.to_dict("records")
+    dated: dict[Any, list[tuple[str, Any, str]]] = {}
+    for kd in records:
+        date = as_date(kd.get("date"))
+        if _cell(kd.get("kind")) in FINGERPRINT_KINDS and date is not None:
+            dated.setdefault(kd.get("file"), []).append(
+                (_cell(kd.get("kind")), date, _cell(kd.get("text")))
+            )
     entries: dict[str, CalendarEntry] = {}
-    for kd in key_dates.to_dict("records"):
+    for kd in records:
         kind = _cell(kd.get("kind"))
         date = as_date(kd.get("date"))
         contract = info.get(kd.get("file"))
         if kind not in wanted or date is None or date < as_of or contract is None:
             continue
+        title = _cell(contract.get("title")) or None
+        parties = [p for p in _cell(contract.get("parties")).split("; ") if p]
         entry = calendar_entry(
             kind=kind,
             date=date,
@@ -154,6 +217,9 @@ def portfolio_entries(
             text=_cell(kd.get("text")),
             reminders=reminders,
             as_of=as_of,
+            title=title,
+            parties=parties,
+            fingerprint=content_fingerprint(title, parties, dated.get(kd.get("file"), [])),
         )
         entries.setdefault(entry.uid, entry)
     return list(entries.values())
@@ -184,7 +250,8 @@ def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "Contract de
         for days in sorted(set(entry.reminders), reverse=True):
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"In {days} days: {entry.summary}")
+            when = "Today" if days == 0 else "Tomorrow" if days == 1 else f"In {days} days"
+            alarm.add("description", f"{when}: {entry.summary}")
             alarm.add("trigger", dt.timedelta(days=-days))
             event.add_component(alarm)
         cal.add_component(event)

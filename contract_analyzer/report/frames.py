@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from contract_analyzer.report.naming import contract_title, party_names
 from contract_analyzer.report.serialize import key_date_dict, plain
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
 
@@ -18,6 +19,7 @@ KEY_DATE_COLUMNS: dict[str, str] = {
     "agreement_date": "agreement_date",
     "effective_date": "effective_date",
     "expiration_date": "expiration_date",
+    "current_term_end": "current_term_end",
     "auto_renewal": "auto_renewal",
     "renewal_term": "renewal_term",
     "notice_period_to_terminate_renewal": "notice_period",
@@ -35,20 +37,27 @@ LIABILITY_CAP_COLUMNS: tuple[str, ...] = (
 )
 # who the other side is and the stated price (contract_analyzer.check.commercial)
 COMMERCIAL_COLUMNS: tuple[str, ...] = (
-    "parties",
     "counterparty",
     "contract_value",
     "contract_value_currency",
     "contract_value_period",
     "contract_value_text",
 )
-DATE_KINDS = {"agreement_date", "effective_date", "expiration_date", "next_notice_deadline"}
+DATE_KINDS = {
+    "agreement_date",
+    "effective_date",
+    "expiration_date",
+    "current_term_end",
+    "next_notice_deadline",
+}
 STATUS_COLUMNS: tuple[str, ...] = tuple(f"status_{c}" for c in (*CLAUSE_TYPE_IDS, "drafting"))
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "file",
     "path",
     "sha256",
     "format",
+    "title",
+    "parties",
     "pages",
     "words",
     "kind",
@@ -117,6 +126,8 @@ def summary_row(report: ContractReport) -> dict[str, Any]:
         "path": src.path,
         "sha256": src.sha256,
         "format": src.format,
+        "title": contract_title(report.document.text),
+        "parties": "; ".join(party_names(getattr(report.facts, "parties", ()) or ())) or None,
         "pages": src.page_count,
         "words": report.document.word_count,
         "kind": report.kind,
@@ -164,7 +175,6 @@ def _commercial(report: ContractReport) -> dict[str, Any]:
         else None
     )
     return {
-        "parties": "; ".join(p.name for p in parties) or None,
         "counterparty": counterparty(parties),
         "contract_value": float(value.amount) if value else None,
         "contract_value_currency": value.currency if value else None,
@@ -274,5 +284,6 @@ def key_dates_frame(report: ContractReport) -> pd.DataFrame:
     rows = [{"file": report.source.name, **key_date_dict(report, k)} for k in report.key_dates]
     for row in rows:  # a date column of dates (the JSON report keeps ISO text)
         row["date"] = dt.date.fromisoformat(row["date"]) if row["date"] else None
-    columns = ["file", "kind", "date", "value", "text", "derivation", "start", "end", "page"]
+    columns = ["file", "kind", "date", "value", "text", "derivation", "start", "end", "page",
+               "anniversary"]  # fmt: skip
     return typed(pd.DataFrame(rows, columns=columns), "key_dates")

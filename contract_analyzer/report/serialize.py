@@ -56,6 +56,7 @@ def key_date_dict(report: ContractReport, k: Any) -> dict[str, Any]:
     start = getattr(k, "start", None)
     end = getattr(k, "end", None)
     date = getattr(k, "date", None)
+    anniversary = getattr(k, "anniversary", None)
     return {
         "kind": str(getattr(k, "kind", "")),
         "date": date.isoformat() if isinstance(date, (dt.date, dt.datetime)) else None,
@@ -65,6 +66,8 @@ def key_date_dict(report: ContractReport, k: Any) -> dict[str, Any]:
         "start": start if isinstance(start, int) else None,
         "end": end if isinstance(end, int) else None,
         "page": report.document.page_at(start) if isinstance(start, int) else None,
+        # term ends: the same end under the anniversary convention (None when stated as a date)
+        "anniversary": anniversary.isoformat() if isinstance(anniversary, dt.date) else None,
     }
 
 

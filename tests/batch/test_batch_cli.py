@@ -107,16 +107,24 @@ def test_deadlines_calendar_from_the_same_batch(scored, portfolio: Path, capsys)
     events = list(calendar.walk("VEVENT"))
     key_dates = _csv_rows(out / "results.key_dates.csv")
     expected = {
-        (r["file"], r["kind"], r["date"])
+        (r["kind"], r["date"])
         for r in key_dates
-        if r["kind"] in {"next_notice_deadline", "expiration_date"} and r["date"] >= "2020-01-01"
+        if r["kind"] in {"next_notice_deadline", "current_term_end"} and r["date"] >= "2020-01-01"
     }
-    assert events and len(events) == len(expected)
+    assert events
+    # one event per contract and date: every expected (kind, date) has an event, no uid twice
+    got = {(str(e["categories"].cats[1]), e.decoded("dtstart").isoformat()) for e in events}
+    assert got == expected
+    assert len({str(e["uid"]) for e in events}) == len(events)
     n_ok = sum(1 for r in _csv_rows(out / "results.csv") if not r["error"])
     assert captured.out.strip() == f"wrote {len(events)} deadlines from {n_ok} contracts to {ics}"
+    files = {r["file"].lstrip("'") for r in key_dates}
     for event in events:
         assert event.decoded("dtstart").isoformat() >= "2020-01-01"
-        assert str(event["summary"]).split(": ", 1)[1] in {r["file"].lstrip("'") for r in key_dates}
+        assert event.walk("VALARM")  # every event reminds
+        description = str(event["description"])
+        assert any(f"File: {f}" in description for f in files)
+        assert str(event["summary"]).split(": ", 1)[1] not in files  # named by content
 
 
 def test_all_ok_gives_exit_status_zero(scored, portfolio: Path, capsys) -> None:

@@ -15,6 +15,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from contract_analyzer.asof import InvalidAsOf, coerce_as_of
 from contract_analyzer.cli.streams import (
     TABLE_FORMATS,
     check_writable,
@@ -31,6 +32,14 @@ FORMATS: tuple[str, ...] = ("table", "json", *TABLE_FORMATS, "html")
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "dark_orange", "low": "yellow", "info": "dim"}
 STATUS_STYLE = {"present": "green", "weak": "dark_orange", "missing": "red"}
+
+
+def iso_date(text: str) -> dt.date:
+    """argparse type for ``--as-of`` (the same reading as every public call)."""
+    try:
+        return coerce_as_of(text, argument="--as-of")
+    except InvalidAsOf as exc:
+        raise argparse.ArgumentTypeError(exc.cause) from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -53,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--as-of",
-        type=dt.date.fromisoformat,
+        type=iso_date,
         metavar="YYYY-MM-DD",
         help="date deadlines are computed from (default: today)",
     )
