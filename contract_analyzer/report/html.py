@@ -52,6 +52,8 @@ CSS = """
 .ca-report .note .rid{color:#757575;font-size:11px}
 .ca-report .ev{text-decoration:underline wavy;text-decoration-color:#c62828}
 .ca-report .pg{color:#9e9e9e;font-size:11px}
+.ca-report .ocr{margin:.4em 0;padding:3px 8px;border-left:4px solid #1565c0;background:#e3f2fd}
+.ca-report .ocr.low{border-left-color:#e65100;background:#fff3e0}
 """
 
 
@@ -135,6 +137,27 @@ def _rows(items: Iterable[tuple[str, str]]) -> str:
     return "".join(f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in items)
 
 
+OCR_LOW = 0.80  # mean word confidence under which an OCR'd page is called out
+
+
+def _ocr_note(report: ContractReport) -> str:
+    """Which pages were read by OCR and how surely; low-confidence pages called out."""
+    doc = report.document
+    if not doc.ocr_pages:
+        return ""
+    conf = doc.ocr_confidence
+    low = [p.number for p in doc.ocr_pages if p.words and p.confidence < OCR_LOW]
+    text = (
+        f"{len(doc.ocr_pages)} of {report.source.page_count} pages read by OCR"
+        + (f", mean word confidence {conf:.0%}" if conf is not None else "")
+    )
+    if low:
+        shown = ", ".join(map(str, low[:20])) + (" ..." if len(low) > 20 else "")
+        text += f"; low confidence (under {OCR_LOW:.0%}) on page(s) {shown}: check them against the scan"
+    cls = "ocr low" if low else "ocr"
+    return f"<div class='{cls}'>{_e(text)}</div>"
+
+
 def report_html(report: ContractReport, *, full_page: bool = False) -> str:
     """The report as HTML; ``full_page`` wraps it in a complete document."""
     counts = report.severity_counts()
@@ -151,6 +174,7 @@ def report_html(report: ContractReport, *, full_page: bool = False) -> str:
         )
         + f"</div><div class='pg'>score = {_e(SCORE_FORMULA)}; as of {report.as_of.isoformat()}</div>"
     )
+    parts.append(_ocr_note(report))
     status = report.component_status()
     wanted = report.playbook.components
     parts.append("<h3>Components</h3><table class='kv'>")
