@@ -324,7 +324,16 @@ def _ocr_pages(
     thin = [p.number for p in pages if needs_ocr(p)]
     if settings.ocr == "off" or not thin:
         return pages, None
-    scanned = with_images(data, thin, password)
+    import pypdfium2 as pdfium
+
+    try:
+        scanned = with_images(data, thin, password)
+    except pdfium.PdfiumError as exc:  # pdfplumber read it, PDFium cannot render it
+        warnings.append(
+            f"PDFium cannot open this PDF ({exc}): its {len(thin)} page(s) without text "
+            "were not checked for scanned images to OCR"
+        )
+        return pages, None
     if not scanned:
         return pages, None
     if tesseract_path() is None:
@@ -332,8 +341,12 @@ def _ocr_pages(
             require_engine(label, f"this PDF is a scan ({len(scanned)} page(s) without text)")
         warnings.append(f"{len(scanned)} scanned page(s) left unread: {INSTALL_HINT}")
         return pages, None
-    results = read_images(render_pages(data, scanned, label, settings, password),
-                          settings, deadline)  # fmt: skip
+    try:
+        results = read_images(render_pages(data, scanned, label, settings, password),
+                              settings, deadline)  # fmt: skip
+    except pdfium.PdfiumError as exc:
+        warnings.append(f"{len(scanned)} scanned page(s) could not be rendered for OCR ({exc})")
+        return pages, None
     return apply_ocr(pages, results), results
 
 
