@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal
 
-Format = Literal["pdf", "docx", "txt"]
+# doc, rtf, odt and wpd are read through a DOCX converted by LibreOffice (ingest/convert.py)
+Format = Literal["pdf", "docx", "txt", "image", "doc", "rtf", "odt", "wpd"]
 BlockKind = Literal["heading", "paragraph", "list_item", "table", "header", "footer", "page_number"]
 OUT_OF_FLOW: frozenset[str] = frozenset({"header", "footer", "page_number"})
 
@@ -76,6 +77,36 @@ class Block:
 
 
 @dataclass(frozen=True)
+class OcrPage:
+    """A page whose text was read by OCR: its mean word confidence (0..1) and how it was read.
+
+    ``rotation`` is the number of degrees the page image was turned clockwise to read it
+    upright (a page scanned sideways or upside down).
+    """
+
+    number: int
+    confidence: float
+    words: int
+    engine: str = "tesseract"
+    rotation: int = 0
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """One OCR word: its span of ``Document.text``, page, box (PDF points from the page's
+    top-left corner) and confidence (0..1), so evidence on a scan can be drawn on the page."""
+
+    start: int
+    end: int
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Document:
     """A contract's text with its layout as spans; built by :func:`contract_analyzer.load_document`."""
 
@@ -84,6 +115,8 @@ class Document:
     blocks: tuple[Block, ...]
     source: Source
     warnings: tuple[str, ...] = ()
+    ocr_pages: tuple[OcrPage, ...] = ()  # the pages read by OCR (empty for born-digital files)
+    ocr_words: tuple[OcrWord, ...] = ()  # their words located in ``text``, in text order
     _page_starts: tuple[int, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -107,6 +140,18 @@ class Document:
     def furniture(self) -> Iterator[Block]:
         """Headers, footers and page numbers removed from the flow."""
         return (b for b in self.blocks if not b.in_flow)
+
+    @property
+    def ocr_confidence(self) -> float | None:
+        """Mean word confidence over the OCR'd pages (None when no page was OCR'd)."""
+        total = sum(p.words for p in self.ocr_pages)
+        if not total:
+            return None
+        return sum(p.confidence * p.words for p in self.ocr_pages) / total
+
+    def ocr_words_in(self, start: int, end: int) -> tuple[OcrWord, ...]:
+        """The OCR words overlapping a span of ``text`` (to draw evidence on a scanned page)."""
+        return tuple(w for w in self.ocr_words if w.start < end and w.end > start)
 
     @property
     def word_count(self) -> int:

@@ -38,6 +38,10 @@ class NoTextLayer(ContractAnalyzerError):
     """The document has pages but no extractable text (scanned images without OCR)."""
 
 
+class OcrNotAvailable(NoTextLayer):
+    """OCR is needed (a scan, an image) but no OCR engine is installed; says how to install one."""
+
+
 class DocumentTooLarge(ContractAnalyzerError):
     """The file exceeds a configured limit (bytes, pages, inflated size)."""
 

@@ -37,6 +37,12 @@ class Settings:
     max_embedded_depth: int = 2
     # ingest: when one PDF engine finds a PDF damaged beyond reading, try the other one
     pdf_fallback: bool = True
+    # ingest: OCR of pages without a usable text layer and of images ("off": never OCR)
+    ocr: Literal["auto", "off"] = "auto"
+    ocr_dpi: int = 300  # pages of a PDF are rendered at this resolution for OCR
+    ocr_language: str = "eng"  # Tesseract language(s), e.g. "eng+deu"
+    ocr_workers: int = 0  # pages read at once (0: the worker's thread budget, else the cores)
+    max_image_pixels: int = 60_000_000  # an image (or rendered page) larger than this is refused
     date_order: DateOrder = "MDY"
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 

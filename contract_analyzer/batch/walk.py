@@ -1,6 +1,7 @@
 """Finding the files of a batch: a recursive walk with include and exclude glob patterns.
 
-- Default includes: ``*.pdf``, ``*.docx``, ``*.txt``; patterns match case-insensitively.
+- Default includes: PDF, DOCX, text, images (PNG, JPEG, TIFF) and legacy word-processor
+  files (.doc, .rtf, .odt, .wpd); patterns match case-insensitively.
 - A pattern without ``/`` matches a file's (or folder's) name; a pattern with ``/`` matches
   its path relative to the folder, in ``/`` form (``*`` crosses ``/``, as in fnmatch).
 - An exclude pattern that matches a folder skips everything under it.
@@ -21,7 +22,11 @@ from pathlib import Path
 
 from contract_analyzer.errors import BatchError
 
-DEFAULT_PATTERNS: tuple[str, ...] = ("*.pdf", "*.docx", "*.txt")
+DEFAULT_PATTERNS: tuple[str, ...] = (
+    "*.pdf", "*.docx", "*.txt",
+    "*.png", "*.jpg", "*.jpeg", "*.tif", "*.tiff",  # scans, read by OCR
+    "*.doc", "*.rtf", "*.odt", "*.wpd",  # converted by LibreOffice
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -270,6 +270,8 @@ def ingest_file(task: FileTask, options: BatchOptions) -> FileResult:
         "format": doc.source.format,
         "pages": doc.source.page_count,
         "words": doc.word_count,
+        "ocr_pages": len(doc.ocr_pages),
+        "ocr_confidence": doc.ocr_confidence,
         "chars": len(doc.text),
         "warnings": len(doc.warnings),
     }

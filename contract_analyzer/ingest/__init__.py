@@ -1,4 +1,4 @@
-"""Ingestion: a PDF, DOCX or plain-text file (or its bytes) to one faithful :class:`Document`.
+"""Ingestion: a PDF, DOCX, plain-text, image or legacy word-processor file (or its bytes) to one faithful :class:`Document`.
 
 Modules, one job each:
 
@@ -10,6 +10,8 @@ Modules, one job each:
 * :mod:`.docx`, :mod:`.docx_numbering`, :mod:`.docx_styles`, :mod:`.wordml`, :mod:`.opc`,
   :mod:`.htmltext` - WordprocessingML as Word displays it
 * :mod:`.text` - plain text: decoding and line structure
+* :mod:`.ocr`, :mod:`.ocr_pages`, :mod:`.image` - OCR (Tesseract) of scanned pages and images
+* :mod:`.convert` - .doc, .rtf, .odt, .wpd to DOCX with LibreOffice
 * :mod:`.headings`, :mod:`.reflow`, :mod:`.builder` - shared by all formats
 * :mod:`.safexml`, :mod:`.safezip`, :mod:`.deadline` - the guards against hostile files
 """

@@ -39,6 +39,8 @@ _BINARY_MAGICS: tuple[tuple[bytes, str], ...] = (
     (b"\x7fELF", "an executable program"),
     (b"MZ", "a Windows executable"),
 )
+# scans read by OCR (ingest/image.py)
+_IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _PDF_OBJECT = re.compile(rb"\d+\s+\d+\s+obj\b")
 _OLE_STREAMS: tuple[tuple[str, str], ...] = (
     ("WordDocument", "a legacy Word 97-2003 document (.doc), not .docx"),
@@ -72,18 +74,27 @@ class Sniffed:
 
 
 def sniff(data: bytes, source: str, settings: Settings) -> Sniffed:
-    """Classify ``data`` as pdf, docx or txt, or raise naming what it really is."""
+    """Classify ``data`` as pdf, docx, image (PNG, JPEG, TIFF) or txt, or raise naming what it is."""
     if not data.strip(b" \t\r\n\f\v\x00"):
         raise EmptyDocument(
             source, "the file is empty" if not data else "the file holds only blank space"
         )
     head = data[:1024]
     if data.startswith(OLE2_MAGIC):
-        raise _ole_error(data, source)
+        error = _ole_error(data, source)
+        if error is None:
+            return Sniffed("doc")  # converted by LibreOffice (ingest/convert.py)
+        raise error
     if data.startswith(ZIP_MAGICS):
         return _sniff_zip(data, source, settings)
     if b"%PDF-" in head:
         return Sniffed("pdf")
+    if data.startswith(_IMAGE_MAGICS):
+        return Sniffed("image")
+    if data.startswith(b"{\\rtf"):
+        return Sniffed("rtf")
+    if data.startswith(b"\xffWPC"):
+        return Sniffed("wpd")
     for magic, what in _BINARY_MAGICS:
         if data.startswith(magic):
             raise UnsupportedFormat(source, f"this is {what}, not a PDF, DOCX or text; {SAVE_AS}")
@@ -102,8 +113,9 @@ def sniff(data: bytes, source: str, settings: Settings) -> Sniffed:
     )
 
 
-def _ole_error(data: bytes, source: str) -> Exception:
-    """OLE2 compound files: encrypted Office documents or legacy binary formats."""
+def _ole_error(data: bytes, source: str) -> Exception | None:
+    """OLE2 compound files: encrypted Office documents or legacy binary formats (None for a
+    legacy Word document, which LibreOffice converts)."""
 
     def holds(stream: str) -> bool:
         return stream.encode("utf-16-le") in data
@@ -114,6 +126,8 @@ def _ole_error(data: bytes, source: str) -> Exception:
             "this is a password-protected (encrypted) Office document; encrypted Office "
             "files cannot be opened here: remove the password in Word and save again",
         )
+    if holds("WordDocument"):
+        return None
     for stream, what in _OLE_STREAMS:
         if holds(stream):
             return UnsupportedFormat(source, f"this is {what}; {SAVE_AS}")
@@ -135,6 +149,8 @@ def _sniff_zip(data: bytes, source: str, settings: Settings) -> Sniffed:
     mimetype = zip_.read("mimetype") if zip_.has("mimetype") else None
     if mimetype:
         kind = mimetype.decode("ascii", "replace").strip()
+        if kind == "application/vnd.oasis.opendocument.text":
+            return Sniffed("odt")
         what = _ODF.get(kind, f"an OpenDocument file ({kind})")
         raise UnsupportedFormat(source, f"this is {what}, not a Word document; {SAVE_AS}")
     for prefix, what in _ZIP_KINDS:

@@ -26,10 +26,23 @@ from contract_analyzer.errors import (
     NoTextLayer,
     ProcessingTimeout,
 )
+from contract_analyzer.ingest.convert import LEGACY_KINDS, convert_to_docx
 from contract_analyzer.ingest.deadline import Deadline, enforced
 from contract_analyzer.ingest.detect import sniff
 from contract_analyzer.ingest.docx import docx_to_document
+from contract_analyzer.ingest.image import image_to_document
 from contract_analyzer.ingest.layout import pages_to_document
+from contract_analyzer.ingest.lines import PageLines
+from contract_analyzer.ingest.ocr import INSTALL_HINT, PageText, require_engine, tesseract_path
+from contract_analyzer.ingest.ocr_pages import (
+    apply_ocr,
+    attach_ocr,
+    low_confidence_note,
+    needs_ocr,
+    read_images,
+    render_pages,
+    with_images,
+)
 from contract_analyzer.ingest.pdf import captured_library_warnings, summarize_warnings
 from contract_analyzer.ingest.text import decode_text, text_to_document
 from contract_analyzer.settings import Settings, default_settings
@@ -37,7 +50,8 @@ from contract_analyzer.settings import Settings, default_settings
 PathOrBytes = str | os.PathLike | bytes | bytearray | memoryview | BinaryIO
 _SUFFIX_FORMATS = {
     ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".dotx": "docx", ".txt": "txt",
-    ".text": "txt", ".doc": "doc",
+    ".text": "txt", ".doc": "doc", ".rtf": "rtf", ".odt": "odt", ".wpd": "wpd", ".png": "image", ".jpg": "image", ".jpeg": "image",
+    ".tif": "image", ".tiff": "image",
 }  # fmt: skip
 
 
@@ -97,7 +111,10 @@ def load_document(
     settings: Settings | None = None,
     password: str | None = None,
 ) -> Document:
-    """Read a PDF, DOCX or plain-text contract into a :class:`Document`.
+    """Read a PDF, DOCX, plain-text, image or legacy word-processor contract into a Document.
+
+    Scanned pages and images are read by OCR (Tesseract); .doc, .rtf, .odt and .wpd files
+    are converted to DOCX by LibreOffice when it is installed.
 
     The format is detected from the content. ``password`` opens encrypted PDFs. Limits
     (file size, pages, inflated size, seconds) come from ``settings`` (defaults:
@@ -170,6 +187,20 @@ def _load(
             deadline,
             warnings,
         )
+    elif sniffed.format in LEGACY_KINDS:
+        converted = convert_to_docx(
+            data, sniffed.format, label, deadline, settings.max_file_bytes
+        )
+        package = sniff(converted, label, settings).package
+        if package is None:
+            raise CorruptDocument(label, "LibreOffice did not produce a Word document")
+        warnings.append(f"converted from .{sniffed.format} to DOCX with LibreOffice")
+        doc = docx_to_document(
+            package, dataclasses.replace(source, engine="soffice+wordml"), settings, deadline,
+            warnings,
+        )  # fmt: skip
+    elif sniffed.format == "image":
+        doc = image_to_document(data, source, settings, deadline, warnings)
     else:
         text, encoding = decode_text(data)
         doc = text_to_document(
@@ -246,21 +277,84 @@ def _load_pdf_with(
         warnings.append(f"page {page.number} could not be read, its text is missing: {page.error}")
     if len(failed) > 10:
         warnings.append(f"{len(failed) - 10} more pages could not be read, their text is missing")
+    pages, ocr = _ocr_pages(data, pages, label, settings, password, deadline, warnings)
     if not any(line.text.strip() for p in pages for line in p.lines):
         if encrypted:
             raise EncryptedDocument(label, "encrypted PDF whose text could not be decrypted")
+        if ocr is not None:
+            raise EmptyDocument(
+                label, f"OCR found no text on any of its {len(pages)} page(s) (blank scans?)"
+            )
         raise NoTextLayer(
             label,
             f"no text layer: none of its {len(pages)} page(s) has extractable text "
-            "(scanned images or blank pages); run OCR if it is a scan",
+            "(scanned images or blank pages)"
+            + ("" if settings.ocr == "off" else ", and none holds an image to OCR"),
         )
     blank = [p.number for p in pages if not p.error and not p.char_count]
     if blank:
         shown = ", ".join(map(str, blank[:10])) + (" ..." if len(blank) > 10 else "")
         warnings.append(f"{len(blank)} page(s) without text (scanned images?): {shown}")
-    doc = pages_to_document(pages, dataclasses.replace(source, engine=engine), warnings, deadline)
+    engine_name = engine if not ocr else f"{engine}+tesseract"
+    doc = pages_to_document(
+        pages, dataclasses.replace(source, engine=engine_name), warnings, deadline
+    )
     if not doc.text.strip():
         raise EmptyDocument(
             label, "the PDF holds only page headers, footers or numbers, no body text"
         )
+    return _with_ocr(doc, ocr)
+
+
+def _ocr_pages(
+    data: bytes,
+    pages: list[PageLines],
+    label: str,
+    settings: Settings,
+    password: str | None,
+    deadline: Deadline,
+    warnings: list[str],
+) -> tuple[list[PageLines], dict[int, PageText] | None]:
+    """Pages with OCR text where the text layer is empty or unusable and the page is an image.
+
+    Returns the pages and the OCR results (None when no page was a candidate). Without an
+    engine, a PDF that is all scan raises :class:`OcrNotAvailable`; a PDF with some text
+    keeps it and notes the pages it could not read.
+    """
+    thin = [p.number for p in pages if needs_ocr(p)]
+    if settings.ocr == "off" or not thin:
+        return pages, None
+    import pypdfium2 as pdfium
+
+    try:
+        scanned = with_images(data, thin, password)
+    except pdfium.PdfiumError as exc:  # pdfplumber read it, PDFium cannot render it
+        warnings.append(
+            f"PDFium cannot open this PDF ({exc}): its {len(thin)} page(s) without text "
+            "were not checked for scanned images to OCR"
+        )
+        return pages, None
+    if not scanned:
+        return pages, None
+    if tesseract_path() is None:
+        if len(scanned) == len([p for p in pages if not p.error]):
+            require_engine(label, f"this PDF is a scan ({len(scanned)} page(s) without text)")
+        warnings.append(f"{len(scanned)} scanned page(s) left unread: {INSTALL_HINT}")
+        return pages, None
+    try:
+        results = read_images(render_pages(data, scanned, label, settings, password),
+                              settings, deadline)  # fmt: skip
+    except pdfium.PdfiumError as exc:
+        warnings.append(f"{len(scanned)} scanned page(s) could not be rendered for OCR ({exc})")
+        return pages, None
+    return apply_ocr(pages, results), results
+
+
+def _with_ocr(doc: Document, ocr: dict[int, PageText] | None) -> Document:
+    if not ocr:
+        return doc
+    doc = attach_ocr(doc, ocr)
+    note = low_confidence_note(doc)
+    if note:
+        doc = dataclasses.replace(doc, warnings=(*doc.warnings, note))
     return doc

@@ -66,6 +66,8 @@ CSS = """
 .ca-report .sev{color:#000;border:1px solid #000;background:none!important}
 .ca-report a{color:inherit;text-decoration:none}
 }
+.ca-report .ocr{margin:.4em 0;padding:3px 8px;border-left:4px solid #1565c0;background:#e3f2fd}
+.ca-report .ocr.low{border-left-color:#e65100;background:#fff3e0}
 """
 # key date kinds the summary lists as deadlines, when they fall on or after ``as_of``
 DEADLINE_KINDS = ("next_notice_deadline", "current_term_end", "expiration_date", "renewal_date")
@@ -237,6 +239,27 @@ def _rows(items: Iterable[tuple[str, str]]) -> str:
     return "".join(f"<tr><th>{_e(k)}</th><td>{v}</td></tr>" for k, v in items)
 
 
+OCR_LOW = 0.80  # mean word confidence under which an OCR'd page is called out
+
+
+def _ocr_note(report: ContractReport) -> str:
+    """Which pages were read by OCR and how surely; low-confidence pages called out."""
+    doc = report.document
+    if not doc.ocr_pages:
+        return ""
+    conf = doc.ocr_confidence
+    low = [p.number for p in doc.ocr_pages if p.words and p.confidence < OCR_LOW]
+    text = (
+        f"{len(doc.ocr_pages)} of {report.source.page_count} pages read by OCR"
+        + (f", mean word confidence {conf:.0%}" if conf is not None else "")
+    )
+    if low:
+        shown = ", ".join(map(str, low[:20])) + (" ..." if len(low) > 20 else "")
+        text += f"; low confidence (under {OCR_LOW:.0%}) on page(s) {shown}: check them against the scan"
+    cls = "ocr low" if low else "ocr"
+    return f"<div class='{cls}'>{_e(text)}</div>"
+
+
 def report_html(report: ContractReport, *, full_page: bool = False) -> str:
     """The report as HTML; ``full_page`` wraps it in a complete document."""
     counts = report.severity_counts()
@@ -256,6 +279,7 @@ def report_html(report: ContractReport, *, full_page: bool = False) -> str:
         )
         + f"</div><div class='pg'>score = {_e(SCORE_FORMULA)}; as of {report.as_of.isoformat()}</div>"
     )
+    parts.append(_ocr_note(report))
     parts.append(_summary_html(report, starts))
     status = report.component_status()
     wanted = report.playbook.components if report.kind != "not_a_contract" else ()

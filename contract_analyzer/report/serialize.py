@@ -86,6 +86,14 @@ def report_to_dict(report: ContractReport) -> dict[str, Any]:
             "size_bytes": src.size_bytes,
             "pages": src.page_count,
             "words": doc.word_count,
+            "ocr": {
+                "pages": [
+                    {"page": p.number, "confidence": p.confidence, "words": p.words,
+                     "engine": p.engine, "rotation": p.rotation}  # fmt: skip
+                    for p in doc.ocr_pages
+                ],
+                "confidence": doc.ocr_confidence,
+            },
         },
         "kind": report.kind,
         "kind_confidence": report.kind_confidence,

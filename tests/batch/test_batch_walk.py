@@ -23,8 +23,8 @@ def _rel(root: Path, **kwargs: object) -> list[str]:
 
 
 def test_default_patterns_are_case_insensitive_and_recursive(tmp_path: Path) -> None:
-    _touch(tmp_path, "a.pdf", "B.PDF", "c.Docx", "d.txt", "e.doc", "f.xlsx", "sub/deep/g.pdf")
-    assert _rel(tmp_path) == ["B.PDF", "a.pdf", "c.Docx", "d.txt", "sub/deep/g.pdf"]
+    _touch(tmp_path, "a.pdf", "B.PDF", "c.Docx", "d.txt", "e.doc", "f.xlsx", "h.TIF", "sub/deep/g.pdf")
+    assert _rel(tmp_path) == ["B.PDF", "a.pdf", "c.Docx", "d.txt", "e.doc", "h.TIF", "sub/deep/g.pdf"]
 
 
 def test_hidden_and_office_temporary_files_are_skipped(tmp_path: Path) -> None:

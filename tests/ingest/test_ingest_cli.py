@@ -46,8 +46,8 @@ def test_folder_summary_continues_past_bad_files(
         "ERROR",
         "UnsupportedFormat: this is an Excel spreadsheet (.xlsx), not a Word document",
     ]
-    assert "ERROR\tNoTextLayer: no text layer" in lines[3]
-    assert "2 read, 2 failed" in out.err
+    assert lines[3].split("\t")[1:3] == ["pdf", "pages=1"]  # a scan, read by OCR
+    assert "3 read, 1 failed" in out.err
 
 
 def test_all_good_files_exit_zero(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -72,6 +72,6 @@ def test_console_script_runs_as_a_process(folder: Path) -> None:
         timeout=300,
         check=False,
     )
-    assert proc.returncode == 1
-    assert proc.stdout.startswith("d_scan.pdf\tERROR\tNoTextLayer")
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("d_scan.pdf\tpdf\tpages=1")  # a scan, read by OCR
     assert "Traceback" not in proc.stderr
