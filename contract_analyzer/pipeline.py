@@ -17,6 +17,7 @@ from contract_analyzer.check.playbook import Playbook
 from contract_analyzer.document import Document
 from contract_analyzer.report.model import ContractReport
 from contract_analyzer.settings import Settings, default_settings
+from contract_analyzer.validate import check_playbook, check_settings, check_source, type_error
 
 
 def analyze(
@@ -40,6 +41,11 @@ def analyze(
     from contract_analyzer.segment import segment
     from contract_analyzer.tagging import tag
 
+    check_source(source, "source", document=True)
+    check_playbook(playbook)
+    check_settings(settings)
+    if tagger is not None and not callable(getattr(tagger, "predict_proba", None)):
+        raise type_error("tagger", tagger, "a loaded ClauseTagger (ClauseTagger.load()) or None")
     settings = settings or default_settings()
     as_of = as_of or dt.date.today()
     chosen = load_playbook(playbook) if playbook is not None else None  # fail before the work

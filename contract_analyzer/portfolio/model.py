@@ -81,11 +81,10 @@ class Portfolio:
         return portfolio_html(self, title=title)
 
     def write_html(self, path: str | os.PathLike[str], title: str = "Contract portfolio") -> Path:
-        """Write :meth:`to_html` to ``path`` (UTF-8); the path written."""
-        out = Path(path)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(self.to_html(title=title), encoding="utf-8")
-        return out
+        """Write :meth:`to_html` to ``path`` (UTF-8, atomically); the path written."""
+        from contract_analyzer.batch.exports import atomic_write_text
+
+        return atomic_write_text(Path(path), self.to_html(title=title))
 
     def to_ics(self, reminders: tuple[int, ...] = (30, 7)) -> str:
         """Every upcoming notice deadline and expiry of the portfolio as one iCalendar file

@@ -50,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
         text = None
     if text is not None:
         if args.output:
-            args.output.write_text(text, encoding="utf-8")
+            from contract_analyzer.batch.exports import atomic_write_text
+
+            atomic_write_text(args.output, text)
         else:
             sys.stdout.write(text)
         return 0

@@ -79,8 +79,9 @@ def run(args: argparse.Namespace) -> int:
     )
     out = Path(args.output)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(build_calendar(entries, name="Contract deadlines"), encoding="utf-8")
+        from contract_analyzer.batch.exports import atomic_write_text
+
+        atomic_write_text(out, build_calendar(entries, name="Contract deadlines"))
     except OSError as exc:
         return usage_error("deadlines", f"cannot write {out}: {exc.strerror}")
     summary = result.summary
