@@ -42,9 +42,20 @@ def type_error(argument: str, value: Any, expected: str) -> InvalidArgument:
 
 
 def check_text(value: Any, argument: str = "text") -> str:
-    """``value`` if it is a str (the text-level extractors take text, not bytes or None)."""
+    """``value`` if it is a str of valid Unicode (the text-level extractors take text, not bytes
+    or None; a lone surrogate such as ``"\\ud800"`` cannot be encoded, so no tokenizer can
+    read it)."""
     if not isinstance(value, str):
         raise type_error(argument, value, "a str")
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise InvalidArgument(
+                argument,
+                f"not valid Unicode text: a lone surrogate {value[exc.start]!r} at offset "
+                f"{exc.start} (decode bytes with errors='replace' first)",
+            ) from None
     return value
 
 
@@ -105,6 +116,8 @@ def check_document_or_text(value: Any, argument: str = "source") -> Any:
 
     if not isinstance(value, (Document, str)):
         raise type_error(argument, value, "a Document or a str")
+    if isinstance(value, str):
+        check_text(value, argument)
     return value
 
 
