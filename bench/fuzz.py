@@ -15,7 +15,7 @@ Printed: inputs per call, outcomes, exceptions other than ContractAnalyzerError 
 worst time per input and the peak resident memory (the process peak, and the largest rise of
 that peak caused by one input). Failing inputs are written to ``--save`` when given.
 
-    nice -n 19 python bench/fuzz.py --load 700 --analyze 100 --text 9200 --seed 1
+    nice -n 10 python bench/fuzz.py --load 700 --analyze 100 --text 9200 --seed 2 --minutes 30
 """
 
 from __future__ import annotations
@@ -258,9 +258,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--analyze", type=int, default=100, help="analyze inputs")
     parser.add_argument("--text", type=int, default=9200, help="text-extractor inputs")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--seconds", type=float, default=20.0, help="seconds_per_document")
+    parser.add_argument("--seconds", type=float, default=60.0, help="seconds_per_document")
     parser.add_argument("--save", type=Path, help="folder for inputs that fail")
     parser.add_argument("--every", type=int, default=500, help="progress line every N inputs")
+    parser.add_argument(
+        "--minutes", type=float, default=0, help="stop the file mutants after this wall time"
+    )
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
@@ -285,23 +288,11 @@ def main(argv: list[str] | None = None) -> int:
 
     total = args.load + args.analyze + args.text
     done = 0
-    for _ in range(args.load):
-        name, kind, data = rng.choice(seeds)
-        data, how = mutant(data, kind, rng, raw)
-        chosen = pdfium if kind == "pdf" and rng.random() < 0.5 else settings
-        engine = "/pdfium" if chosen is pdfium else ""
-        run_one(tallies["load_document"], "load", f"{name}/{how}{engine}",
-                lambda d=data, s=chosen: ca.load_document(d, settings=s), args.save, data)  # fmt: skip
-        done += 1
-        progress(done, total)
-    ca.analyze(raw[0], settings=settings)  # load the models once, outside the timings
-    for _ in range(args.analyze):
-        name, kind, data = rng.choice(seeds)
-        data, how = mutant(data, kind, rng, raw)
-        run_one(tallies["analyze"], "analyze", f"{name}/{how}",
-                lambda d=data: ca.analyze(d, settings=settings), args.save, data)  # fmt: skip
-        done += 1
-        progress(done, total)
+    stop_at = started + args.minutes * 60 if args.minutes else None
+
+    def out_of_time() -> bool:
+        return stop_at is not None and time.perf_counter() > stop_at
+
     extractors: list[tuple[str, Callable[[str], Any]]] = [
         ("extract_dates", ca.extract_dates),
         ("extract_durations", ca.extract_durations),
@@ -310,11 +301,32 @@ def main(argv: list[str] | None = None) -> int:
         ("extract_parties", ca.extract_parties),
         ("extract_key_dates", ca.extract_key_dates),
     ]
-    for i in range(args.text):
+    for i in range(args.text):  # the cheap calls first, then the files until time runs out
         text = mutate_text(rng.choice(texts), rng)
         call_name, fn = extractors[i % len(extractors)]
         run_one(tallies[call_name], call_name, f"text[{len(text)}]",
                 lambda t=text, f=fn: f(t), args.save, text)  # fmt: skip
+        done += 1
+        progress(done, total)
+    # load the models once, outside the timings
+    ca.analyze(b"This Agreement is made on 1 March 2024 between Alpha Ltd and Beta Ltd.")
+    # file mutants: one in every (load + analyze) / analyze goes through the whole pipeline
+    plan = ["analyze"] * args.analyze + ["load"] * args.load
+    rng.shuffle(plan)
+    for call in plan:
+        if out_of_time():
+            print(f"  time budget of {args.minutes:g} min reached: stopping", flush=True)
+            break
+        name, kind, data = rng.choice(seeds)
+        data, how = mutant(data, kind, rng, raw)
+        if call == "analyze":
+            run_one(tallies["analyze"], "analyze", f"{name}/{how}",
+                    lambda d=data: ca.analyze(d, settings=settings), args.save, data)  # fmt: skip
+        else:
+            chosen = pdfium if kind == "pdf" and rng.random() < 0.5 else settings
+            engine = "/pdfium" if chosen is pdfium else ""
+            run_one(tallies["load_document"], "load", f"{name}/{how}{engine}",
+                    lambda d=data, s=chosen: ca.load_document(d, settings=s), args.save, data)  # fmt: skip
         done += 1
         progress(done, total)
 

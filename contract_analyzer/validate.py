@@ -71,8 +71,8 @@ def check_settings(value: Any, argument: str = "settings") -> Any:
 def check_source(value: Any, argument: str = "source", *, document: bool = False) -> Any:
     """A path, bytes or a binary file object (or a Document when ``document``).
 
-    An empty path, empty bytes and a text-mode file are refused here, naming the argument;
-    a missing path or a folder is refused by the loader (``FileNotReadable``).
+    An empty path and a text-mode file are refused here, naming the argument; a missing path
+    or a folder (``FileNotReadable``) and empty bytes (``EmptyDocument``) by the loader.
     """
     from contract_analyzer.document import Document
 
@@ -85,9 +85,7 @@ def check_source(value: Any, argument: str = "source", *, document: bool = False
             raise InvalidArgument(argument, "an empty path ('') names no file")
         return value
     if isinstance(value, (bytes, bytearray, memoryview)):
-        if len(value) == 0:
-            raise InvalidArgument(argument, "empty bytes (b''): there is no document to read")
-        return value
+        return value  # empty bytes: the loader's EmptyDocument ("<bytes>: ... empty")
     if isinstance(value, io.TextIOBase):
         raise InvalidArgument(
             argument, f"a text-mode file {shown(value)}; open the file in binary mode ('rb')"
@@ -155,7 +153,7 @@ def check_positive(
     if isinstance(value, float) and not math.isfinite(value):
         raise InvalidArgument(argument, f"must be a finite number, not {shown(value)}")
     if value < 0 or (value == 0 and not allow_zero):
-        bound = "0 or more" if allow_zero else "more than 0"
+        bound = "0 or more" if allow_zero else "a positive number (more than 0)"
         raise InvalidArgument(argument, f"must be {bound}, not {shown(value)}")
     return value
 

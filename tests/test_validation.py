@@ -45,14 +45,12 @@ def _raises(call: Any, kind: type[Exception], *words: str) -> ContractAnalyzerEr
     [
         (lambda: ca.load_document(123), ("path_or_bytes", "int", "123")),
         (lambda: ca.load_document(None), ("path_or_bytes", "NoneType")),
-        (lambda: ca.load_document(b""), ("path_or_bytes", "empty bytes")),
         (lambda: ca.load_document(""), ("path_or_bytes", "empty path")),
         (lambda: ca.load_document(io.StringIO("x")), ("path_or_bytes", "binary mode")),
         (lambda: ca.load_document(PDF, settings={"max_pages": 1}), ("settings", "dict")),
         (lambda: ca.load_document(PDF, password=5), ("password", "int")),
         (lambda: ca.load_document(PDF, setings=None), ("load_document", "setings")),
         (lambda: ca.analyze(3.5), ("source", "float", "3.5")),
-        (lambda: ca.analyze(b""), ("source", "empty bytes")),
         (lambda: ca.analyze(PDF, playbook=7), ("playbook", "int", "7")),
         (lambda: ca.analyze(PDF, playbook=""), ("playbook", "empty")),
         (lambda: ca.analyze(PDF, settings="fast"), ("settings", "'fast'")),
@@ -90,6 +88,8 @@ def test_missing_paths_folders_and_unknown_playbooks(tmp_path: Path) -> None:
     _raises(lambda: ca.load_document(tmp_path / "nope.pdf"), FileNotReadable, "nope.pdf", "no such")
     _raises(lambda: ca.load_document(tmp_path), FileNotReadable, str(tmp_path), "folder")
     _raises(lambda: ca.analyze(tmp_path), FileNotReadable, "folder")
+    _raises(lambda: ca.load_document(b""), ca.EmptyDocument, "<bytes>", "empty")
+    _raises(lambda: ca.analyze(b""), ca.EmptyDocument, "<bytes>", "empty")
     _raises(lambda: ca.analyze(PDF, playbook="nope"), PlaybookError, "nope", "unknown playbook")
     _raises(lambda: ca.analyze(PDF, playbook=tmp_path / "x.yaml"), PlaybookError, "x.yaml")
 
