@@ -19,6 +19,7 @@ from contract_analyzer.errors import (
     EmptyDocument,
     EncryptedDocument,
     FileNotReadable,
+    InvalidArgument,
     MemoryLimitExceeded,
     ModelNotFound,
     NoTextLayer,
@@ -66,6 +67,7 @@ __all__ = [
     "EmptyDocument",
     "EncryptedDocument",
     "FileNotReadable",
+    "InvalidArgument",
     "MemoryLimitExceeded",
     "ModelNotFound",
     "NoTextLayer",
@@ -89,6 +91,10 @@ def __getattr__(name: str) -> Any:
     if module is None:
         raise AttributeError(f"module 'contract_analyzer' has no attribute {name!r}")
     value = getattr(import_module(module), name)
+    if name == "tag":  # the tagger's own entry point, checked at this boundary
+        from contract_analyzer.validate import check_document, checked
+
+        value = checked(value, {"document": check_document})
     globals()[name] = value
     return value
 

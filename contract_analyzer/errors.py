@@ -76,3 +76,17 @@ class EmptyDocument(ContractAnalyzerError):
 
 class FileNotReadable(ContractAnalyzerError):
     """The path does not exist, is a folder, or cannot be opened for reading."""
+
+
+class InvalidArgument(ContractAnalyzerError, ValueError, TypeError):
+    """A public call or CLI option got a value it cannot use (wrong type, unknown name, an
+    impossible setting); ``source`` is the argument's name and the message shows the value.
+
+    It is also a ``ValueError`` and a ``TypeError`` so callers that caught those before still do.
+    """
+
+
+class InvalidBatchOption(BatchError, InvalidArgument):
+    """A batch option is invalid (wrong type or impossible value): both a BatchError and an
+    InvalidArgument, so either ``except`` catches it."""
+

@@ -22,6 +22,7 @@ from contract_analyzer.check.playbook import Playbook
 from contract_analyzer.document import Document
 from contract_analyzer.report.model import ContractReport
 from contract_analyzer.settings import Settings, default_settings
+from contract_analyzer.validate import check_playbook, check_settings, check_source, type_error
 
 # finding components about the whole document (drafting, too little text), kept for a
 # document that is not a contract; the per-clause components are not checked there
@@ -50,6 +51,11 @@ def analyze(
     from contract_analyzer.segment import segment
     from contract_analyzer.tagging import tag
 
+    check_source(source, "source", document=True)
+    check_playbook(playbook)
+    check_settings(settings)
+    if tagger is not None and not callable(getattr(tagger, "predict_proba", None)):
+        raise type_error("tagger", tagger, "a loaded ClauseTagger (ClauseTagger.load()) or None")
     settings = settings or default_settings()
     as_of = coerce_as_of(as_of)
     chosen = load_playbook(playbook) if playbook is not None else None  # fail before the work

@@ -9,9 +9,12 @@ Environment variables ``CONTRACT_ANALYZER_<FIELD>`` (upper case) override the de
 from __future__ import annotations
 
 import dataclasses
+import math
 import os
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal
+
+from contract_analyzer.errors import InvalidArgument
 
 DateOrder = Literal["MDY", "DMY"]
 
@@ -46,9 +49,59 @@ class Settings:
     date_order: DateOrder = "MDY"
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
+    def __post_init__(self) -> None:
+        _check(self)
+
     def replace(self, **changes: Any) -> Settings:
-        """A copy with some fields changed."""
+        """A copy with some fields changed (an unknown field is an InvalidArgument)."""
+        unknown = sorted(set(changes) - {f.name for f in fields(Settings)})
+        if unknown:
+            raise InvalidArgument(
+                f"settings.{unknown[0]}", f"no such setting; known: {', '.join(_NAMES)}"
+            )
         return dataclasses.replace(self, **changes)
+
+
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "pdf_engine": ("pdfplumber", "pdfium"),
+    "date_order": ("MDY", "DMY"),
+}
+# limits that may be 0 (0 embedded documents: altChunks are not followed)
+_ZERO_OK = frozenset({"max_embedded_depth", "zip_ratio_check_min_bytes"})
+
+
+def _check(settings: Settings) -> None:
+    """Refuse impossible settings (a negative limit, a bool where a number goes, an unknown
+    engine) when the Settings is made, naming the field and the value."""
+    for f in fields(Settings):
+        value = getattr(settings, f.name)
+        default = f.default
+        where = f"settings.{f.name}"
+        if f.name == "extra":
+            if not isinstance(value, dict):
+                raise InvalidArgument(where, f"expected a dict, got {type(value).__name__}")
+        elif f.name in _CHOICES:
+            if value not in _CHOICES[f.name]:
+                raise InvalidArgument(
+                    where, f"{value!r} is not one of {', '.join(map(repr, _CHOICES[f.name]))}"
+                )
+        elif isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise InvalidArgument(where, f"expected True or False, got {value!r}")
+        elif isinstance(default, (int, float)):
+            kinds = (int,) if isinstance(default, int) else (int, float)
+            if isinstance(value, bool) or not isinstance(value, kinds):
+                kind = "an int" if kinds == (int,) else "a number"
+                raise InvalidArgument(
+                    where, f"expected {kind}, got {type(value).__name__} {value!r}"
+                )
+            low_ok = value >= 0 if f.name in _ZERO_OK else value > 0
+            if not (low_ok and math.isfinite(value)):
+                bound = "0 or more" if f.name in _ZERO_OK else "more than 0"
+                raise InvalidArgument(where, f"must be a finite number {bound}, not {value!r}")
+
+
+_NAMES = tuple(f.name for f in fields(Settings))
 
 
 def _from_env() -> Settings:
@@ -60,14 +113,19 @@ def _from_env() -> Settings:
         if raw is None:
             continue
         default = getattr(Settings, f.name)
-        if isinstance(default, bool):
-            values[f.name] = raw.lower() in {"1", "true", "yes"}
-        elif isinstance(default, int):
-            values[f.name] = int(raw)
-        elif isinstance(default, float):
-            values[f.name] = float(raw)
-        else:
-            values[f.name] = raw
+        try:
+            if isinstance(default, bool):
+                values[f.name] = raw.lower() in {"1", "true", "yes"}
+            elif isinstance(default, int):
+                values[f.name] = int(raw)
+            elif isinstance(default, float):
+                values[f.name] = float(raw)
+            else:
+                values[f.name] = raw
+        except ValueError:
+            raise InvalidArgument(
+                f"CONTRACT_ANALYZER_{f.name.upper()}", f"not a number: {raw!r}"
+            ) from None
     return Settings(**values)
 
 

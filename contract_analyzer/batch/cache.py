@@ -12,13 +12,18 @@ outputs recomputed (see :mod:`contract_analyzer.batch.redate`), so tomorrow's re
 analyses only new or changed files. Custom work functions keep ``as_of`` in their key.
 
 Layout: ``<root>/<fingerprint[:16]>/<sha[:2]>/<sha>.json``, one small JSON file per result,
-written atomically. Only deterministic outcomes are stored: results, and errors that the same
+written to a temporary file (``.<sha>.<random>.tmp``) and renamed, so a run killed while
+writing, or two runs writing the same entry at once, leave a whole entry or none. Each entry
+carries the file's content hash, the library version, the full fingerprint (settings, code,
+models) and a SHA-256 of its own payload; an entry that fails any of these checks is a miss,
+is removed, and the file is analysed again. Only deterministic outcomes are stored: results, and errors that the same
 bytes will always give (e.g. an encrypted file); time-outs, memory kills, crashes and
 unexpected exceptions are not.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
@@ -77,11 +82,22 @@ def code_fingerprint() -> str:
         except metadata.PackageNotFoundError:
             versions[name] = None
     parts = {
+        "version": _library_version(),
         "code": _hash_tree(PACKAGE_DIR, (".py", ".yaml", ".yml", ".json")),
         "models": _hash_tree(models_dir(), None),
         "libraries": versions,
     }
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
+
+
+def _library_version() -> str:
+    from contract_analyzer import __version__
+
+    return __version__
+
+
+def _payload_hash(record: dict[str, Any]) -> str:
+    return hashlib.sha256(plain.dumps(record).encode("utf-8")).hexdigest()
 
 
 def _playbook_key(playbook: str | None) -> str | None:
@@ -138,33 +154,82 @@ class ResultCache:
         return self.folder / sha256[:2] / f"{sha256}.json"
 
     def get(self, sha256: str) -> FileResult | None:
-        """The stored result for content ``sha256``, or None."""
+        """The stored result for content ``sha256``, or None (a miss: absent, stale or corrupt;
+        a corrupt entry is removed so the fresh result replaces it)."""
         path = self._path(sha256)
         try:
-            data: dict[str, Any] = plain.loads(path.read_text(encoding="utf-8"))
-            if data.get("fingerprint") != self.fingerprint:
-                return None
-            fields = {f.name for f in dataclasses.fields(FileResult)}
-            result = FileResult(**{k: v for k, v in data["result"].items() if k in fields})
-        except (OSError, ValueError, KeyError, TypeError):
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            return None
+        result = self._verified(text, sha256)
+        if result is None:
+            self._discard(path)
             return None
         result.cached = True
         return result
+
+    def _verified(self, text: str, sha256: str) -> FileResult | None:
+        try:
+            data: dict[str, Any] = plain.loads(text)
+            record = data["result"]
+            if (
+                data.get("fingerprint") != self.fingerprint
+                or data.get("version") != _library_version()
+                or data.get("sha256") != sha256
+                or record.get("sha256") != sha256
+                or data.get("checksum") != _payload_hash(record)
+            ):
+                return None
+            fields = {f.name for f in dataclasses.fields(FileResult)}
+            return FileResult(**{k: v for k, v in record.items() if k in fields})
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            return None
+
+    def verify(self, path: str | os.PathLike[str]) -> bool:
+        """True when the entry file at ``path`` passes every check (used by the cache bench)."""
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeError):
+            return False
+        return self._verified(text, path.stem) is not None
+
+    @staticmethod
+    def _discard(path: Path) -> None:
+        with contextlib.suppress(OSError):
+            path.unlink()
 
     def put(self, result: FileResult) -> bool:
         """Store ``result`` if it is deterministic; True when stored."""
         if not result.cacheable or not result.sha256:
             return False
         path = self._path(result.sha256)
-        record = dataclasses.asdict(result)
+        record = plain.loads(plain.dumps(dataclasses.asdict(result)))  # as a reader will see it
         record["cached"] = False
-        text = plain.dumps({"fingerprint": self.fingerprint, "result": record})
+        text = plain.dumps(
+            {
+                "fingerprint": self.fingerprint,
+                "version": _library_version(),
+                "sha256": result.sha256,
+                "checksum": _payload_hash(record),
+                "result": record,
+            }
+        )
+        tmp = None
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
+            fd, tmp = tempfile.mkstemp(
+                dir=path.parent, prefix=f".{result.sha256[:16]}.", suffix=".tmp"
+            )
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(text)
+                fh.flush()
+                os.fsync(fh.fileno())
             os.replace(tmp, path)
+            tmp = None
         except OSError:
             return False
+        finally:
+            if tmp is not None:
+                self._discard(Path(tmp))
         return True

@@ -7,6 +7,10 @@ never evaluate it as a formula. XLSX cells are always written as strings or numb
 as formulas, and characters XML cannot hold are dropped. Parquet and JSON Lines are data
 formats and keep the text as is.
 
+Every file is written atomically: to a temporary file beside the target, then renamed over
+it, so a run that is killed or fails while writing leaves the previous file (or none), never
+a half-written one, and two runs writing the same path leave one whole file.
+
 File names: the main table goes to the path the user gave; each long table goes beside it,
 named from that path alone (``results.csv`` -> ``results.findings.csv``), never from document
 content.
@@ -14,11 +18,14 @@ content.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
+import os
 import re
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -124,11 +131,45 @@ def _json_value(value: Any) -> Any:
     return value
 
 
+@contextlib.contextmanager
+def atomic_path(path: str | Path) -> Iterator[Path]:
+    """A temporary path beside ``path`` to write to; renamed over ``path`` when the block ends
+    without error, removed when it fails (so ``path`` is never half-written)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(
+        dir=path.parent, prefix=f".{path.stem}.", suffix=f".tmp{path.suffix}"
+    )
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+
+
+def atomic_write_text(path: str | Path, text: str) -> Path:
+    """Write ``text`` (UTF-8) to ``path`` atomically; the path."""
+    path = Path(path)
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return path
+
+
 def write_table(frame: Any, path: str | Path) -> Path:
-    """Write one DataFrame to ``path`` in the format its suffix names."""
+    """Write one DataFrame to ``path`` in the format its suffix names, atomically."""
     path = Path(path)
     fmt = output_format(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_path(path) as tmp:
+        _write(frame, tmp, fmt)
+    return path
+
+
+def _write(frame: Any, path: Path, fmt: str) -> None:
     if fmt == "csv":
         _spreadsheet_safe(frame, xlsx=False).to_csv(path, index=False, encoding="utf-8")
     elif fmt == "xlsx":
@@ -143,7 +184,6 @@ def write_table(frame: Any, path: str | Path) -> Path:
             for row in frame.itertuples(index=False, name=None):
                 record = {c: _json_value(v) for c, v in zip(columns, row, strict=True)}
                 fh.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
-    return path
 
 
 def _xlsx_writer(path: Path) -> Any:

@@ -25,8 +25,15 @@ from contract_analyzer.batch.redate import redate
 from contract_analyzer.batch.types import TABLES, BatchOptions, FileResult, FileTask, Limits
 from contract_analyzer.batch.walk import discover
 from contract_analyzer.batch.worker import reference
-from contract_analyzer.errors import BatchError
+from contract_analyzer.errors import BatchError, InvalidArgument, InvalidBatchOption
 from contract_analyzer.settings import Settings, default_settings
+from contract_analyzer.validate import (
+    check_playbook,
+    check_positive,
+    check_settings,
+    shown,
+    type_error,
+)
 
 DEFAULT_WORK = "contract_analyzer.batch.worker:analyze_file"
 DEFAULT_INIT = "contract_analyzer.batch.worker:init_analysis"
@@ -117,13 +124,52 @@ def _check_playbook(playbook: str | os.PathLike[str] | None) -> str | None:
     return ref
 
 
+def _check_options(**options: Any) -> None:
+    """Refuse wrong types and impossible values before any file is looked at."""
+    try:
+        folder = options["folder"]
+        if not isinstance(folder, (str, os.PathLike)) or isinstance(folder, bool):
+            raise type_error("folder", folder, "a path to a folder (or one file)")
+        if not os.fspath(folder):
+            raise InvalidArgument("folder", "an empty path ('') names no folder")
+        if options["engine"] not in ENGINES:
+            raise InvalidArgument(
+                "engine",
+                f"unknown engine {shown(options['engine'])}; use one of {', '.join(ENGINES)}",
+            )
+        if options["jobs"] is not None:
+            check_positive(options["jobs"], "jobs", integer=True)
+        for name in ("time_limit", "memory_limit"):
+            if options[name] is not None:
+                check_positive(options[name], name)
+        for name in ("pattern", "exclude"):
+            value = options[name]
+            if value is None or isinstance(value, str):
+                continue
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise type_error(name, value, "a glob pattern or a list of them")
+        cache = options["cache"]
+        if cache is not None and not isinstance(cache, (bool, str, os.PathLike)):
+            raise type_error("cache", cache, "True, False, None or a folder path")
+        if options["progress"] is not None and not isinstance(options["progress"], bool):
+            raise type_error("progress", options["progress"], "True, False or None")
+        check_settings(options["settings"])
+        check_playbook(options["playbook"])
+    except InvalidArgument as exc:
+        raise InvalidBatchOption(exc.source, exc.cause) from None
+
+
 def _limits(settings: Settings, time_limit: float | None, memory_limit: float | None) -> Limits:
     time_limit = settings.seconds_per_document if time_limit is None else time_limit
     memory_limit = settings.max_worker_memory_mb if memory_limit is None else memory_limit
     if time_limit is not None and time_limit <= 0:
-        raise BatchError("time_limit", f"must be a positive number of seconds, not {time_limit}")
+        raise InvalidBatchOption(
+            "time_limit", f"must be a positive number of seconds, not {time_limit}"
+        )
     if memory_limit is not None and memory_limit <= 0:
-        raise BatchError("memory_limit", f"must be a positive number of MB, not {memory_limit}")
+        raise InvalidBatchOption(
+            "memory_limit", f"must be a positive number of MB, not {memory_limit}"
+        )
     return Limits(
         time_limit=float(time_limit) if time_limit else None,
         memory_limit_mb=float(memory_limit) if memory_limit else None,
@@ -237,12 +283,13 @@ def analyze_folder_tables(
       :func:`contract_analyzer.batch.worker.ingest_file` to only read the files).
     """
     started = time.perf_counter()
-    if engine not in ENGINES:
-        raise BatchError(engine, f"unknown engine; use one of {', '.join(ENGINES)}")
+    _check_options(
+        folder=folder, jobs=jobs, pattern=pattern, exclude=exclude, playbook=playbook,
+        cache=cache, engine=engine, time_limit=time_limit, memory_limit=memory_limit,
+        progress=progress, settings=settings,
+    )  # fmt: skip
     if scheduler is not None and engine != "dask":
         engine = "dask"
-    if jobs is not None and jobs < 1:
-        raise BatchError("jobs", f"must be at least 1, not {jobs}")
     settings = settings or default_settings()
     as_of = coerce_as_of(as_of)
     work_ref, init_ref = _resolve_work(work, work_init)

@@ -6,9 +6,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 from importlib import import_module
+from typing import NoReturn
 
 from contract_analyzer import __version__
 from contract_analyzer.cli.streams import UsageError
+from contract_analyzer.errors import ContractAnalyzerError, InvalidArgument
 
 # sub-command -> (module in contract_analyzer.cli.commands, one-line help)
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -22,9 +24,17 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An ArgumentParser whose usage errors are one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        line = " ".join(f"{self.prog}: error: {message}".split())
+        self.exit(2, f"{line} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every registered sub-command."""
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="contract-analyzer",
         description="Read contracts: clauses, missing and weak components, key dates.",
     )
@@ -49,6 +59,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except InvalidArgument as exc:  # a bad option value found past the parser: a usage error
+        print(f"contract-analyzer {args.command}: error: {_one_line(exc)}", file=sys.stderr)
+        return 2
+    except ContractAnalyzerError as exc:
+        print(f"contract-analyzer {args.command}: error: {_one_line(exc)}", file=sys.stderr)
+        return 1
+
+
+def _one_line(exc: BaseException) -> str:
+    return " ".join(str(exc).split())
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -39,6 +39,25 @@ from contract_analyzer.facts.parties import (
     extract_parties,
 )
 from contract_analyzer.facts.relative import RelativeDate
+from contract_analyzer.validate import (
+    check_document_or_text,
+    check_settings,
+    check_text,
+    checked,
+)
+
+# the public extractors check their arguments first (a bad one is an InvalidArgument)
+_TEXT = {"text": check_text, "settings": check_settings}
+extract_dates = checked(extract_dates, _TEXT)
+extract_durations = checked(extract_durations, _TEXT)
+extract_money = checked(extract_money, _TEXT)
+extract_percentages = checked(extract_percentages, _TEXT)
+extract_parties = checked(extract_parties, _TEXT)
+extract_defined_terms = checked(extract_defined_terms, _TEXT)
+extract_relative_dates = checked(extract_relative_dates, _TEXT)
+extract_facts = checked(
+    extract_facts, {"source": check_document_or_text, "settings": check_settings}
+)
 
 __all__ = [
     "DateMention",

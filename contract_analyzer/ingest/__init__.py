@@ -19,5 +19,16 @@ Modules, one job each:
 from __future__ import annotations
 
 from contract_analyzer.ingest.loader import load_document
+from contract_analyzer.validate import check_optional, check_settings, check_source, checked
+
+# checked at the boundary: a bad argument is an InvalidArgument naming it
+load_document = checked(
+    load_document,
+    {
+        "path_or_bytes": check_source,
+        "settings": check_settings,
+        "password": lambda v, name: check_optional(v, name, (str, bytes), "a str or None"),
+    },
+)
 
 __all__ = ["load_document"]

@@ -39,6 +39,12 @@ from contract_analyzer.keydates.roll import (
     roll_current_term,
     roll_notice_deadline,
 )
+from contract_analyzer.validate import check_document_or_text, check_settings, checked
+
+# checked at the boundary (``as_of`` is coerced by the key-date stage itself)
+extract_key_dates = checked(
+    extract_key_dates, {"source": check_document_or_text, "settings": check_settings}
+)
 
 __all__ = [
     "KINDS",

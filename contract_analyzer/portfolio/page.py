@@ -27,15 +27,11 @@ from contract_analyzer.portfolio.views import (
     ok_contracts,
 )
 from contract_analyzer.report.cells import as_date, is_missing
-from contract_analyzer.report.html import SEVERITY_COLOURS
+from contract_analyzer.report.html import SEVERITY_COLOURS, script_hash
 
 if TYPE_CHECKING:  # pragma: no cover
     from contract_analyzer.portfolio.model import Portfolio
 
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
-    "img-src data:; base-uri 'none'; form-action 'none'"
-)
 STATUS_GLYPHS = {"present": "✓", "weak": "!", "missing": "✗", "absent-not-required": "·"}
 EVIDENCE_CHARS = 240
 
@@ -145,6 +141,14 @@ SCRIPT = r"""
   });
 })();
 """
+
+# Only this page's own script may run: script-src allows its SHA-256 and nothing else, so a
+# <script> or an on* attribute that escaped into the page would still be refused. Inline
+# styles stay allowed (the plots and badges use style attributes; styles cannot run code).
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; "
+    f"script-src '{script_hash(SCRIPT)}'; img-src data:; base-uri 'none'; form-action 'none'"
+)
 
 
 def _e(value: Any) -> str:

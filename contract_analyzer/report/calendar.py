@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -225,6 +226,18 @@ def portfolio_entries(
     return list(entries.values())
 
 
+# control characters RFC 5545 TEXT may not hold, and the separators some readers split lines on
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+
+
+def ics_text(value: str) -> str:
+    """Contract text made fit for an iCalendar TEXT value: line breaks become ``\\n`` (icalendar
+    then escapes them, with ``;``, ``,`` and ``\\``, and folds long lines), other control
+    characters and Unicode line separators become spaces, so no text can start a property."""
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _NOT_TEXT.sub(" ", value)
+
+
 def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "Contract deadlines") -> str:
     """One VCALENDAR (text) holding every entry, sorted by date then uid."""
     cal = Calendar()
@@ -241,17 +254,17 @@ def build_calendar(entries: Iterable[CalendarEntry], *, name: str = "Contract de
         )
         event.add("dtstart", entry.date)
         event.add("dtend", entry.date + dt.timedelta(days=1))
-        event.add("summary", entry.summary)
+        event.add("summary", ics_text(entry.summary))
         if entry.description:
-            event.add("description", entry.description)
+            event.add("description", ics_text(entry.description))
         if entry.categories:
-            event.add("categories", list(entry.categories))
+            event.add("categories", [ics_text(c) for c in entry.categories])
         event.add("transp", "TRANSPARENT")
         for days in sorted(set(entry.reminders), reverse=True):
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             when = "Today" if days == 0 else "Tomorrow" if days == 1 else f"In {days} days"
-            alarm.add("description", f"{when}: {entry.summary}")
+            alarm.add("description", ics_text(f"{when}: {entry.summary}"))
             alarm.add("trigger", dt.timedelta(days=-days))
             event.add_component(alarm)
         cal.add_component(event)

@@ -10,7 +10,9 @@ and readable on paper (print styles drop the two-column layout and keep notes wh
 
 from __future__ import annotations
 
+import base64
 import colorsys
+import hashlib
 import html
 import re
 from bisect import bisect_right
@@ -37,6 +39,16 @@ def _colour(type_id: str) -> str:
 
 def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
+
+
+# the stand-alone report runs no script and loads nothing: only its inline styles are allowed
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+def script_hash(script: str) -> str:
+    """The CSP source (``'sha256-…'`` without quotes) that allows exactly this inline script."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
 CSS = """
@@ -361,5 +373,6 @@ def report_html(report: ContractReport, *, full_page: bool = False) -> str:
         return body
     return (
         "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        f"<meta http-equiv='Content-Security-Policy' content=\"{CSP}\">"
         f"<title>{_e(report.source.name)} - contract report</title></head><body>{body}</body></html>"
     )
