@@ -288,8 +288,9 @@ def parse_cap(text: str, facts: Facts, start: int, end: int) -> CapTerm:
     for who in matches:
         name = (who.group("who") or who.group("of") or "").strip()
         words = [w for w in name.split() if w.lower() not in NOT_A_PARTY]
-        if re.match(r"(?i)(?:either|each|neither|any)\s+party|the\s+parties", name):
-            party = name.lower()
+        mutual = re.search(r"(?i)\b(?:either|each|neither|any)\s+party|\bthe\s+parties", name)
+        if mutual:
+            party = mutual.group(0).lower()
             break
         if words:
             party = " ".join(words)

@@ -175,8 +175,16 @@ def _answers(
     if law:
         s, e = ctx.sentence_around(law.start(), law.end())
         out["governing_law"] = _answer(ctx, "governing_law", [(s, e)], "cue", law.group("place"))
-    else:
-        out["governing_law"] = _answer(ctx, "governing_law", cues.get("governing_law", []), "cue")
+    elif cues.get("governing_law"):
+        out["governing_law"] = _answer(ctx, "governing_law", cues["governing_law"], "cue")
+    else:  # the checker found the clause (e.g. a cover-page term): answer from its evidence
+        spans = [
+            (e.start, e.end)
+            for f in findings
+            if f.rule_id == "present.governing_law"
+            for e in f.evidence
+        ]
+        out["governing_law"] = _answer(ctx, "governing_law", spans, "rule")
     for a in _liability(ctx, findings, cap):
         out[a.category] = a
     for cat in CATEGORIES:
