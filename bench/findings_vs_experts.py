@@ -96,6 +96,17 @@ def _cap_span_has_amount(a: Answers, spans: dict[str, str]) -> bool:
     return bool(AMOUNT_WORDS.search(spans.get("cap_on_liability", "")))
 
 
+CEILING = re.compile(
+    r"\bexceed|\blimited\s+to\b|\bmaximum\b|\bnot\s+(?:be\s+)?(?:more|greater)\s+than\b|\bcap",
+    re.IGNORECASE,
+)
+
+
+def _cap_span_has_ceiling(a: Answers, spans: dict[str, str]) -> bool:
+    text = spans.get("cap_on_liability", "")
+    return bool(CEILING.search(text) and AMOUNT_WORDS.search(text))
+
+
 CHECKS: dict[str, Check] = {
     "liability.uncapped": Check(
         lambda a, s: yes(a, "cap_on_liability"),
@@ -106,6 +117,11 @@ CHECKS: dict[str, Check] = {
         lambda a, s: no(a, "cap_on_liability") or _cap_span_has_amount(a, s),
         lambda a, s: yes(a, "cap_on_liability") and not _cap_span_has_amount(a, s),
         "refuted when the experts' cap text names an amount, fees or a multiple (or marks no cap)",
+    ),
+    "liability.no_monetary_cap": Check(
+        lambda a, s: no(a, "cap_on_liability") or _cap_span_has_ceiling(a, s),
+        lambda a, s: yes(a, "cap_on_liability") and not _cap_span_has_ceiling(a, s),
+        "refuted when the experts' cap text puts a ceiling on an amount (or marks no limit)",
     ),
     "liability.cap_below_policy": Check(
         lambda a, s: no(a, "cap_on_liability"),
@@ -290,6 +306,8 @@ def print_answers(rows: list[dict[str, Any]], part: str, cats: list[str]) -> flo
             fp += pred and not gold
             fn += gold and not pred
         p, rc, f = f1(tp, fp, fn)
+        if tp + fp + fn == 0:  # nothing to find and nothing claimed: counted as perfect
+            p = rc = f = 1.0
         f1s.append(f)
         print(f"{cat:40} {tp + fn:4} {p:5.2f} {rc:5.2f} {f:5.2f}")
     macro = sum(f1s) / len(f1s)
@@ -322,7 +340,7 @@ def baseline(tuning: list[dict[str, Any]], held: list[dict[str, Any]], cats: lis
         tp = sum(g and p for g, p in zip(gold, pred, strict=True))
         fp = sum(p and not g for g, p in zip(gold, pred, strict=True))
         fn = sum(g and not p for g, p in zip(gold, pred, strict=True))
-        f1s.append(f1(tp, fp, fn)[2])
+        f1s.append(1.0 if tp + fp + fn == 0 else f1(tp, fp, fn)[2])
     print(
         f"  baseline macro presence F1 over {len(cats)} categories (held-out): "
         f"{sum(f1s) / len(f1s):.3f}"
