@@ -11,6 +11,7 @@ from typing import Any, BinaryIO
 
 from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.check import detect_kind, load_playbook, run_checks, score
+from contract_analyzer.check.answers import answer_contract
 from contract_analyzer.check.caps import liability_cap
 from contract_analyzer.check.contractness import (
     NOT_A_CONTRACT,
@@ -97,6 +98,7 @@ def analyze(
         kind, confidence = book.kind, 1.0
     findings = tuple(run_checks(document, clauses, book, key_dates=key_dates, facts=facts))
     cap = liability_cap(document.text, facts, clauses, findings)
+    answers = answer_contract(document, clauses, facts, key_dates, findings, cap)
     return ContractReport(
         document=document,
         source=document.source,
@@ -111,4 +113,5 @@ def analyze(
         as_of=as_of,
         facts=facts,
         liability_cap=cap,
+        answers=answers,
     )

@@ -14,6 +14,7 @@ from functools import cached_property
 from typing import Any
 
 from contract_analyzer.check import facts_view
+from contract_analyzer.check.cap_parse import LiabilityReading, read_liability
 from contract_analyzer.check.finding import Evidence
 from contract_analyzer.document import Document
 from contract_analyzer.facts import Facts, Party, extract_facts
@@ -114,6 +115,13 @@ class CheckContext:
                     out.append([s, e])
             merged[kind] = [Region(s, e) for s, e in out]
         return merged
+
+    @cached_property
+    def liability(self) -> LiabilityReading:
+        """The contract's caps, exclusions, time limits and carve-outs (read once)."""
+        assert self.facts is not None
+        regions = [(c.start, c.end) for c in self.clauses if c.type == "limitation_of_liability"]
+        return read_liability(self.text, self.facts, regions)
 
     def has(self, component: str) -> bool:
         """True when at least one clause of this type was tagged."""

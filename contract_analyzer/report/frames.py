@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from contract_analyzer.check.answers import CATEGORIES
 from contract_analyzer.report.naming import contract_title, party_names
 from contract_analyzer.report.serialize import key_date_dict, plain
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
@@ -34,6 +35,7 @@ LIABILITY_CAP_COLUMNS: tuple[str, ...] = (
     "liability_cap_amount",
     "liability_cap_currency",
     "liability_cap_evidence",
+    "liability_cap_kind",
 )
 # who the other side is and the stated price (contract_analyzer.check.commercial)
 COMMERCIAL_COLUMNS: tuple[str, ...] = (
@@ -50,6 +52,8 @@ DATE_KINDS = {
     "current_term_end",
     "next_notice_deadline",
 }
+# one column per CUAD category: is such a clause present (report.answers)
+ANSWER_COLUMNS: tuple[str, ...] = tuple(f"cuad_{c}" for c in CATEGORIES)
 STATUS_COLUMNS: tuple[str, ...] = tuple(f"status_{c}" for c in (*CLAUSE_TYPE_IDS, "drafting"))
 SUMMARY_COLUMNS: tuple[str, ...] = (
     "file",
@@ -71,6 +75,7 @@ SUMMARY_COLUMNS: tuple[str, ...] = (
     *KEY_DATE_COLUMNS.values(),
     "notice_period_days",
     *LIABILITY_CAP_COLUMNS,
+    *ANSWER_COLUMNS,
     "findings_high",
     "findings_medium",
     "findings_low",
@@ -159,6 +164,9 @@ def summary_row(report: ContractReport) -> dict[str, Any]:
     row["liability_cap_amount"] = cap.amount if cap else None
     row["liability_cap_currency"] = cap.currency if cap else None
     row["liability_cap_evidence"] = cap.evidence if cap else None
+    row["liability_cap_kind"] = cap.kind if cap else None
+    for a in report.answers:
+        row[f"cuad_{a.category}"] = a.present
     for severity, n in report.severity_counts().items():
         row[f"findings_{severity}"] = n
     row["clauses"] = len(report.clauses)
@@ -249,6 +257,43 @@ def clauses_frame(report: ContractReport) -> pd.DataFrame:
         "text",
     ]
     return typed(pd.DataFrame(rows, columns=columns), "clauses")
+
+
+ANSWER_FRAME_COLUMNS: tuple[str, ...] = (
+    "file",
+    "category",
+    "present",
+    "value",
+    "confidence",
+    "method",
+    "page",
+    "start",
+    "end",
+    "evidence",
+)
+
+
+def answers_frame(report: ContractReport) -> pd.DataFrame:
+    """The CUAD answers, one row per category, with the first evidence span and its text."""
+    text = report.document.text
+    rows = []
+    for a in report.answers:
+        first = a.evidence[0] if a.evidence else None
+        rows.append(
+            {
+                "file": report.source.name,
+                "category": a.category,
+                "present": a.present,
+                "value": a.value,
+                "confidence": a.confidence,
+                "method": a.method,
+                "page": first.page if first else None,
+                "start": first.start if first else None,
+                "end": first.end if first else None,
+                "evidence": " ".join(text[first.start : first.end].split()) if first else None,
+            }
+        )
+    return pd.DataFrame(rows, columns=list(ANSWER_FRAME_COLUMNS))
 
 
 def obligations_frame(report: ContractReport) -> pd.DataFrame:

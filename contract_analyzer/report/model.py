@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from contract_analyzer.check.answers import Answer
 from contract_analyzer.check.caps import LiabilityCap
 from contract_analyzer.check.finding import Finding
 from contract_analyzer.check.obligations import Obligation
@@ -43,6 +44,7 @@ class ContractReport:
     as_of: dt.date
     facts: Facts | None = None  # the document's facts, as the analysis read them
     liability_cap: LiabilityCap | None = None
+    answers: tuple[Answer, ...] = ()  # one per CUAD category (check/answers), CUAD's order
 
     # ------------------------------------------------------------------ summaries
     @property
@@ -77,6 +79,10 @@ class ContractReport:
         for f in self.issues:
             counts[f.severity] += 1
         return counts
+
+    def answer(self, category: str) -> Answer | None:
+        """The answer to one CUAD category (``cap_on_liability``, ``anti_assignment`` ...)."""
+        return next((a for a in self.answers if a.category == category), None)
 
     def key_date(self, kind: str) -> Any | None:
         """The first key date of a kind (``effective_date``, ``next_notice_deadline`` ...)."""
@@ -122,6 +128,12 @@ class ContractReport:
         from contract_analyzer.report.frames import obligations_frame
 
         return obligations_frame(self)
+
+    def answers_frame(self) -> pd.DataFrame:
+        """One row per CUAD category: present, value, confidence, method, first evidence."""
+        from contract_analyzer.report.frames import answers_frame
+
+        return answers_frame(self)
 
     def key_dates_frame(self) -> pd.DataFrame:
         """One row per key date (with ``file``)."""

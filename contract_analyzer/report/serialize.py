@@ -71,6 +71,36 @@ def key_date_dict(report: ContractReport, k: Any) -> dict[str, Any]:
     }
 
 
+def _evidence(report: ContractReport, spans: Any) -> list[dict[str, Any]]:
+    text = report.document.text
+    return [
+        {"start": e.start, "end": e.end, "page": e.page, "text": _preview(text[e.start : e.end])}
+        for e in spans
+    ]
+
+
+def liability_cap_dict(report: ContractReport) -> dict[str, Any] | None:
+    """The liability cap as data (None when no cap sentence was found)."""
+    cap = report.liability_cap
+    if cap is None:
+        return None
+    return {
+        "kind": cap.kind,
+        "description": cap.description,
+        "amount": cap.amount,
+        "currency": cap.currency,
+        "multiple": cap.multiple,
+        "formula": cap.formula,
+        "period": cap.period,
+        "months": cap.months,
+        "party": cap.party,
+        "carve_outs": list(cap.carve_outs),
+        "start": cap.start,
+        "end": cap.end,
+        "page": report.document.page_at(cap.start) if cap.start is not None else None,
+    }
+
+
 def report_to_dict(report: ContractReport) -> dict[str, Any]:
     """The whole report as JSON-ready data."""
     doc = report.document
@@ -153,6 +183,18 @@ def report_to_dict(report: ContractReport) -> dict[str, Any]:
                 "page": o.page,
             }
             for o in report.obligations
+        ],
+        "liability_cap": liability_cap_dict(report),
+        "answers": [
+            {
+                "category": a.category,
+                "present": a.present,
+                "value": a.value,
+                "confidence": a.confidence,
+                "method": a.method,
+                "evidence": _evidence(report, a.evidence),
+            }
+            for a in report.answers
         ],
     }
 

@@ -490,7 +490,7 @@ CASES: list[Case] = [
     ),
     # liability ----------------------------------------------------------------------------
     Case(
-        "liability.uncapped",
+        "liability.no_monetary_cap",
         True,
         (
             Part(
@@ -504,6 +504,32 @@ CASES: list[Case] = [
     ),
     Case(
         "liability.uncapped",
+        True,
+        (
+            Part(
+                "PelicanDeliversInc_20200211_S-1_EX-10.3_11975895_EX-10.3_Development Agreement2.txt",
+                "10. Indemnification 10 1 CLIENT Client shall defend",
+                "asserting a violation of any third party right.",
+                ("limitation_of_liability",),
+            ),
+        ),
+        "a clause read as the liability clause that neither caps nor excludes anything",
+    ),
+    Case(
+        "liability.uncapped",
+        False,
+        (
+            Part(
+                LUCID,
+                "B) If this Agreement is terminated Lucid shall not be liable",
+                "market development costs.",
+                ("limitation_of_liability",),
+            ),
+        ),
+        "an exclusion of damages limits liability (CUAD's experts count it as a cap)",
+    ),
+    Case(
+        "liability.uncapped",
         False,
         (
             Part(
@@ -514,6 +540,19 @@ CASES: list[Case] = [
             ),
         ),
         "capped at the General Cap Amount",
+    ),
+    Case(
+        "liability.no_monetary_cap",
+        False,
+        (
+            Part(
+                CSA,
+                "Limitation of Liability 1. Liability Caps.",
+                "the Increased Cap Amount.",
+                ("limitation_of_liability",),
+            ),
+        ),
+        "a cap on the amount is stated",
     ),
     Case(
         "liability.cap_without_amount",

@@ -30,6 +30,10 @@ EXIT = rx(
     r"\b(?:return|export|retriev|download|extract)\w*\b[^.]{0,120}\b(?:customer|client|your|its|company|licensee)(?:'s|’s)?\s+(?:data|content|information|materials|records)\b",
     r"\b(?:customer|client|company)\s+(?:data|content)\b[^.]{0,160}\b(?:return|export|retriev|download|delet|destroy|made available)\w*\b",
     r"\bdata\s+(?:return|export|portability|retrieval)\b",
+    r"\b(?:transition|wind[- ]?down|phase[- ]?out|run[- ]?off|hand[- ]?over)\b[^.]{0,80}\b(?:services?|assistance|period|plan|support|cooperat\w*)\b",
+    r"\bcontinue\s+to\s+(?:provide|supply|perform|support|service)\b[^.]{0,200}\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b",
+    r"\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b[^.]{0,200}\bcontinue\s+to\s+(?:provide|supply|perform|support|service)\b",
+    r"\b(?:upon|after|following|on)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry)\b[^.]{0,200}\b(?:return|deliver|transfer|turn\s+over)\w*\b[^.]{0,80}\b(?:data|materials|records|documents|files|property|work\s+product|deliverables)\b",
 )
 
 
