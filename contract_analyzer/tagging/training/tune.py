@@ -8,11 +8,12 @@ evaluation part (``regions.cuad_part``) and the held-out LEDGAR provisions are n
   one map for units without a naming heading, one for units under one) or, for the other
   types, on every text whose label is known.
 - Thresholds: for the region types (exhaustive CUAD categories), the tuning contracts are
-  tagged with the calibrated out-of-fold scores at each threshold of a grid, and the one with
-  the best region precision plus presence F1 among those keeping span recall at
-  ``recall_floor`` (or, when no threshold reaches it, within ``RECALL_SLACK`` of the best
-  reachable recall) is kept; for the other types, the threshold with the best F1 over their
-  known texts, but at least ``MIN_OTHER_THRESHOLD``.
+  tagged with the calibrated out-of-fold scores at each point of a grid (threshold x share
+  of the document's best unit), and the point with the best F1 of region precision and span
+  recall (or, with a ``recall_floor``, the best precision at that floor) among those within
+  ``PRESENCE_SLACK`` of the best presence F1 is kept (:func:`_best_point`); for the other
+  types, the threshold with the best F1 over their known texts, at least
+  ``MIN_OTHER_THRESHOLD``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ RECALL_SLACK = 0.03
 # known texts (LEDGAR, templates, titled units) over-represent positives, so the F1-best
 # threshold there is far too low for real contracts
 MIN_OTHER_THRESHOLD = 0.5
+PRESENCE_SLACK = 0.01  # grid points may cost at most this much presence F1 of the type's best
 MIN_FIT_ROWS = 30  # a calibrator needs this many rows with both labels present
 
 
@@ -126,7 +128,7 @@ def choose_thresholds(
     K: np.ndarray,
     plain: dict[str, Calibrator],
     named: dict[str, Calibrator],
-    recall_floor: float,
+    recall_floor: float | None,
     log: Callable[[str], None] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, dict]:
     """Per-type thresholds and relative shares (taxonomy order), and the tuning figures at
@@ -149,14 +151,13 @@ def choose_thresholds(
     for j, t in enumerate(classes):
         if t in categories:
             per = [f[t] for f in grid_figures]
-            floor = min(recall_floor, max(f["span_recall"] for f in per) - RECALL_SLACK)
-            ok = [i for i, f in enumerate(per) if f["span_recall"] >= floor]
-            best = max(ok, key=lambda i: (per[i]["region_precision"] + per[i]["presence_f1"], -i))
+            best = _best_point(per, recall_floor)
+            floor = recall_floor
             thresholds[j], relative[j] = points[best]
             chosen[t] = {
                 "threshold": points[best][0],
                 "relative": points[best][1],
-                "floor": round(floor, 4),
+                "floor": floor,
                 **per[best],
                 "grid": [
                     [
@@ -174,6 +175,31 @@ def choose_thresholds(
             thresholds[j] = max(f1_best, MIN_OTHER_THRESHOLD)
             chosen[t] = {"threshold": float(thresholds[j]), "f1_threshold": f1_best}
     return thresholds, relative, chosen
+
+
+def _best_point(per: Sequence[dict], recall_floor: float | None) -> int:
+    """Index of the chosen grid point of one type.
+
+    Only points whose presence F1 is within ``PRESENCE_SLACK`` of the type's best count (the
+    contract-level decision is what the checker reads). Among them, with a ``recall_floor``:
+    the best region precision + presence F1 keeping span recall at the floor (or within
+    ``RECALL_SLACK`` of the best reachable recall); without one (the default): the best
+    F1 of region precision and span recall, so precision is bought with recall only while
+    it gains more than it costs.
+    """
+    top = max(f["presence_f1"] for f in per)
+    ok = [i for i, f in enumerate(per) if f["presence_f1"] >= top - PRESENCE_SLACK]
+    if recall_floor is not None:
+        reach = max(per[i]["span_recall"] for i in ok)
+        floor = min(recall_floor, reach - RECALL_SLACK)
+        ok = [i for i in ok if per[i]["span_recall"] >= floor]
+        return max(ok, key=lambda i: (per[i]["region_precision"] + per[i]["presence_f1"], -i))
+
+    def f1(f: dict) -> float:
+        p, r = f["region_precision"], f["span_recall"]
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    return max(ok, key=lambda i: (f1(per[i]), per[i]["presence_f1"], -i))
 
 
 def _f1_threshold(p: np.ndarray, y: np.ndarray, known: np.ndarray, cal) -> float:
