@@ -125,13 +125,14 @@ def _without(document, spans):
 def presence(tagger, checker: bool) -> dict:
     """Contract-level presence on the DOCX templates of ../shared/data/templates.
 
-    Truth: a component is present in a template when a section of at least 20 words is titled
-    with it (heading lexicon); for each such component a variant of the template with those
+    Truth: a component (a type some shipped playbook lists) is present in a template when a
+    section of at least 20 words is titled with it (heading lexicon); for each such component a variant of the template with those
     sections cut out has it clearly absent. Measured: ``check.presence.is_present`` on the
     tagged originals (present found) and variants (absent claimed present); with ``checker``,
     ``analyze()``'s component status: present reported missing, absent reported missing (for
     the playbook's components).
     """
+    from contract_analyzer.check.playbook import shipped_playbooks
     from contract_analyzer.check.presence import is_present
     from contract_analyzer.ingest import load_document
     from contract_analyzer.resources import shared_dir
@@ -139,6 +140,8 @@ def presence(tagger, checker: bool) -> dict:
     from contract_analyzer.tagging import tag
     from contract_analyzer.tagging.headings import heading_types
 
+    # the components a missing-component report can name: those of some shipped playbook
+    components_any = {c for pb in shipped_playbooks().values() for c in pb.components}
     folder = shared_dir() / "data" / "templates" / "docx"
     counts = {"present": 0, "present_found": 0, "absent": 0, "absent_claimed": 0}
     checked = {"present": 0, "present_missing": 0, "absent": 0, "absent_missing": 0}
@@ -151,7 +154,8 @@ def presence(tagger, checker: bool) -> dict:
             if len(doc.text[s.body_start : s.end].split()) < 20:
                 continue
             for t in heading_types(s.title):
-                by_type.setdefault(t, []).append((s.start, s.end))
+                if t in components_any:
+                    by_type.setdefault(t, []).append((s.start, s.end))
         clauses = tag(doc, sections, tagger)
         status = None
         if checker:

@@ -1,9 +1,12 @@
 """Contract-level presence: does the contract hold a component, on real evidence?
 
-The tagger's ``Clause.confidence`` is calibrated (about the share of such clauses that are
-right), so one clause at :data:`PRESENT_CONFIDENCE` or more makes its type present; weaker
-clauses count only together: :data:`SUPPORT_REGIONS` separate regions (not touching) of at
-least :data:`SUPPORT_CONFIDENCE` each. One weak region never makes a component present.
+One clause at :data:`PRESENT_CONFIDENCE` or more (``Clause.confidence`` is calibrated: about
+the share of such clauses that are right) makes its type present; weaker clauses count only
+together: :data:`SUPPORT_REGIONS` separate regions (not touching) of at least
+:data:`SUPPORT_CONFIDENCE` each. One weak region never makes a component present. The support
+bar is low because the types without CUAD spans (service levels, data protection, scope) get
+low confidences even in contracts that are about them (their calibration comes from texts
+other than contracts).
 ``component_status`` combines this with the checker's findings into the report's statuses.
 """
 
@@ -16,7 +19,7 @@ from contract_analyzer.tagging.clause import Clause
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
 
 PRESENT_CONFIDENCE = 0.5
-SUPPORT_CONFIDENCE = 0.3
+SUPPORT_CONFIDENCE = 0.05
 SUPPORT_REGIONS = 2
 ABSENT = "absent-not-required"
 
