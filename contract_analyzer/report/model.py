@@ -11,16 +11,16 @@ from contract_analyzer.check.caps import LiabilityCap
 from contract_analyzer.check.finding import Finding
 from contract_analyzer.check.obligations import Obligation
 from contract_analyzer.check.playbook import Playbook
+from contract_analyzer.check.presence import ABSENT, component_status
 from contract_analyzer.document import Document, Source
 from contract_analyzer.facts import Facts
 from contract_analyzer.keydates import KeyDate
 from contract_analyzer.tagging.clause import Clause
-from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
+
+__all__ = ["ABSENT", "ContractReport"]
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
-
-ABSENT = "absent-not-required"
 
 
 @dataclass(frozen=True)
@@ -53,25 +53,9 @@ class ContractReport:
         return tuple(f for f in self.findings if f.status != "present")
 
     def component_status(self) -> dict[str, str]:
-        """Every taxonomy component: present, weak, missing or absent-not-required."""
-        status: dict[str, str] = {}
-        tagged = {c.type for c in self.clauses}
-        by_component: dict[str, set[str]] = {}
-        for f in self.findings:
-            by_component.setdefault(f.component, set()).add(f.status)
-        for comp in CLAUSE_TYPE_IDS:
-            seen = by_component.get(comp, set())
-            if "weak" in seen:
-                status[comp] = "weak"
-            elif "missing" in seen:
-                status[comp] = "missing"
-            elif "present" in seen or comp in tagged:
-                status[comp] = "present"
-            else:
-                status[comp] = ABSENT
-        drafting = by_component.get("drafting", set())
-        status["drafting"] = "weak" if "weak" in drafting else "present"
-        return status
+        """Every taxonomy component: present, weak, missing or absent-not-required (decided
+        by :func:`contract_analyzer.check.presence.component_status`)."""
+        return component_status(self.clauses, self.findings)
 
     def severity_counts(self) -> dict[str, int]:
         """Number of weak/missing findings per severity."""

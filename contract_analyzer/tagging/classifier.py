@@ -26,7 +26,8 @@ from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS, check_clause_type
 
 MODEL_FILE = "clause_tagger.skops"
 STATIC_DIR = "static-minilm"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: calibrators per type; 1 (no calibration) still loads
+READABLE_VERSIONS = (1, 2)
 SCORE_DECIMALS = 4
 
 
@@ -197,10 +198,10 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         self.classes_ = np.array(classes, dtype=object)
         self.coef_ = np.vstack(coefs)
         self.intercept_ = np.array(intercepts, dtype=np.float32)
-        # 0.5 until chosen on held-out scores (training.train sets them per type); the context
-        # thresholds (used by ``tag`` once a document holds a type) start equal to them
+        # 0.5 and no calibration until chosen on held-out scores (training.train sets them)
         self.thresholds_ = np.full(len(classes), 0.5, dtype=np.float32)
-        self.context_thresholds_ = self.thresholds_.copy()
+        self.calibration_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        self.calibration_named_: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.n_features_in_ = X.shape[1]
         return self
 
@@ -221,11 +222,42 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         z = self.decision_function(texts, embeddings=embeddings)
         return np.round(1.0 / (1.0 + np.exp(-z)), SCORE_DECIMALS)
 
+    def decision_rule(self):
+        """The :class:`~contract_analyzer.tagging.decision.DecisionRule` of this model:
+        calibrated confidence per type (with heading evidence) and thresholds."""
+        from contract_analyzer.tagging.decision import Calibrator, DecisionRule
+
+        check_is_fitted(self, "coef_")
+
+        def maps(state: dict) -> dict:
+            return {t: Calibrator(np.asarray(x), np.asarray(y)) for t, (x, y) in state.items()}
+
+        return DecisionRule(
+            classes=tuple(str(c) for c in self.classes_),
+            thresholds=np.asarray(self.thresholds_, dtype=np.float64),
+            plain=maps(getattr(self, "calibration_", {})),
+            named=maps(getattr(self, "calibration_named_", {})),
+            relative=getattr(self, "relative_", None),
+        )
+
+    def confidence(
+        self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
+    ) -> np.ndarray:
+        """Calibrated confidence per text and class for texts read without a heading."""
+        proba = self.predict_proba(texts, embeddings=embeddings)
+        rule = self.decision_rule()
+        out = np.array(proba, dtype=np.float64)
+        for j, t in enumerate(rule.classes):
+            if t in rule.plain:
+                out[:, j] = rule.plain[t](proba[:, j])
+        return out
+
     def predict(
         self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
     ) -> list[list[tuple[str, float]]]:
-        """For each text, the ids whose score passes their threshold, best first."""
-        proba = self.predict_proba(texts, embeddings=embeddings)
+        """For each text, the ids whose calibrated confidence passes their threshold, best
+        first."""
+        proba = self.confidence(texts, embeddings=embeddings)
         out = []
         for row in proba:
             hits = [
@@ -273,8 +305,10 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
             "coef": self.coef_,
             "intercept": self.intercept_,
             "thresholds": np.asarray(self.thresholds_, dtype=np.float32),
-            "context_thresholds": np.asarray(
-                getattr(self, "context_thresholds_", self.thresholds_), dtype=np.float32
+            "calibration": _calibration_state(getattr(self, "calibration_", {})),
+            "calibration_named": _calibration_state(getattr(self, "calibration_named_", {})),
+            "relative": np.asarray(
+                getattr(self, "relative_", np.zeros(len(self.classes_))), dtype=np.float32
             ),
             "tfidf": _tfidf_state(getattr(self, "tfidf_", None)),
             "meta": dict(getattr(self, "meta_", {})),
@@ -302,7 +336,7 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
             state = skops_io().load(file, trusted=[])
         except Exception as exc:  # untrusted types or a damaged zip
             raise ContractAnalyzerError(file, f"cannot read clause tagger model: {exc}") from exc
-        if state.get("format_version") != FORMAT_VERSION:
+        if state.get("format_version") not in READABLE_VERSIONS:
             raise ContractAnalyzerError(file, "clause tagger model has an unknown format version")
         tagger = cls(**state["params"])
         if "static" in tagger._kinds():
@@ -313,9 +347,10 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         tagger.coef_ = np.asarray(state["coef"], dtype=np.float32)
         tagger.intercept_ = np.asarray(state["intercept"], dtype=np.float32)
         tagger.thresholds_ = np.asarray(state["thresholds"], dtype=np.float32)
-        tagger.context_thresholds_ = np.asarray(
-            state.get("context_thresholds", state["thresholds"]), dtype=np.float32
-        )
+        tagger.calibration_ = _calibration_from_state(state.get("calibration"))
+        tagger.calibration_named_ = _calibration_from_state(state.get("calibration_named"))
+        if state.get("relative") is not None:
+            tagger.relative_ = np.asarray(state["relative"], dtype=np.float64)
         tagger.n_features_in_ = tagger.coef_.shape[1]
         tagger.meta_ = state.get("meta", {})
         if state.get("tfidf") is not None:
@@ -354,3 +389,18 @@ def _tfidf_from_state(state: dict) -> TfidfVectorizer:
     )
     vectorizer.idf_ = np.asarray(state["idf"], dtype=np.float64)
     return vectorizer
+
+
+def _calibration_state(calibration: dict) -> dict:
+    """Calibrators as plain arrays (skops loads them without trusting any type)."""
+    return {
+        str(t): [np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)]
+        for t, (x, y) in calibration.items()
+    }
+
+
+def _calibration_from_state(state: dict | None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    return {
+        str(t): (np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
+        for t, (x, y) in (state or {}).items()
+    }

@@ -89,3 +89,24 @@ def heading_types(title: str | None) -> tuple[str, ...]:
 def headed_units(document: Document, sections: Sequence[Section]) -> list[Unit]:
     """The clause-sized units the tagger classifies, each with the types its headings name."""
     return clause_units(document, sections, heading_types=heading_types)
+
+
+def in_definitions(sections: Sequence[Section], units: Sequence[Unit]) -> list[bool]:
+    """Per unit: its section or an ancestor is titled as definitions ("1. Definitions").
+
+    Such a unit defines terms ("1.4 Confidential Information. ... means ..."): a title under
+    it that names a type names what is defined, not a clause of that type.
+    """
+    flags: dict[int | None, bool] = {None: False}
+
+    def flag(index: int | None) -> bool:
+        if index not in flags:
+            section = sections[index]  # type: ignore[index]
+            own = "definitions" in heading_types(section.title)
+            flags[index] = own or flag(section.parent)
+        return flags[index]
+
+    return [
+        flag(u.section) if u.section is not None and u.section < len(sections) else False
+        for u in units
+    ]

@@ -72,8 +72,9 @@ def test_exports_cannot_run_formulas(scored) -> None:
         for row in _csv_rows(path):
             texts.extend([*row.keys(), *row.values()])
     assert not [t for t in texts if t.startswith(FORMULA_START)]
-    # the formula line really reached a table, neutralised
-    assert any(t.startswith("'=HYPERLINK(") and "example.invalid" in t for t in texts)
+    # formula text really reached a table, neutralised: the file name always does (whether the
+    # formula line inside the file does depends on the tagger tagging the unit that holds it)
+    assert any(t.startswith("'=HYPERLINK(") for t in texts)
 
 
 def test_second_run_is_served_from_cache_and_writes_xlsx(scored, portfolio: Path, capsys) -> None:

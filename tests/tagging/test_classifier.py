@@ -62,6 +62,14 @@ def test_fit_predict_on_a_tiny_real_subset(tmp_path: Path, shared: Path) -> None
     again = ClauseTagger.load(path)
     assert np.array_equal(again.predict_proba(queries), tagger.predict_proba(queries))
     assert again.predict(queries) == predictions
+    # a calibrator (here: every score halved) and relative shares survive the skops file
+    tagger.calibration_ = {"notices": (np.array([0.0, 1.0]), np.array([0.0, 0.5]))}
+    tagger.relative_ = np.full(len(tagger.classes_), 0.5)
+    again = ClauseTagger.load(tagger.save(tmp_path / "calibrated.skops"))
+    j = list(again.classes_).index("notices")
+    raw = again.predict_proba(queries)[:, j]
+    assert np.allclose(again.confidence(queries)[:, j], raw / 2)
+    assert np.array_equal(again.decision_rule().relative, tagger.relative_)
 
 
 def test_unknown_label_is_rejected() -> None:

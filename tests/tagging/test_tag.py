@@ -70,7 +70,9 @@ def test_tos_clauses_without_headings(shared: Path) -> None:
         for text in first(rows, label, 4):
             paragraphs.append(text.strip())
             expected.append(type_id)
-    found, _ = tag_paragraphs(paragraphs)
+    # each clause on its own: they come from different services' terms, and the decision rule
+    # compares a unit with the document's most confident unit of its type
+    found = [tag_paragraphs([p])[0][0] for p in paragraphs]
     hits = sum(e in f for e, f in zip(expected, found, strict=True))
     assert hits >= 0.75 * len(expected), list(zip(expected, found, strict=True))
 

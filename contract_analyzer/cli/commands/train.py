@@ -14,8 +14,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--variant",
         default="default",
-        help="which model to build: default (TF-IDF + static embeddings, shipped) or accurate "
-        "(adds all-MiniLM-L6-v2)",
+        help="which model to build: default (TF-IDF, shipped), static (adds static "
+        "embeddings) or accurate (adds all-MiniLM-L6-v2)",
     )
     parser.add_argument(
         "--out", type=Path, default=None, help="folder to write the model to (default: models/)"
@@ -24,7 +24,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--contracts",
         type=int,
         default=None,
-        help="quick check only: the first N CUAD contracts (the shipped model uses all)",
+        help="quick check only: the first N tuning contracts (the shipped model uses all)",
     )
     parser.add_argument(
         "--external-every",
@@ -36,12 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--cache",
         type=Path,
         default=None,
-        help="folder to cache embeddings in between runs (default: no cache)",
+        help="folder to cache embeddings and CUAD units in between runs (default: no cache)",
     )
 
 
 def run(args: argparse.Namespace) -> int:
-    """Train, save the model and metrics.json, print the cross-validated bar metrics."""
+    """Train, save the model and metrics.json, print the tuning figures."""
     from contract_analyzer.tagging.training.report import print_metrics
     from contract_analyzer.tagging.training.train import RECIPES, train
 
@@ -49,14 +49,13 @@ def run(args: argparse.Namespace) -> int:
         print(f"unknown variant {args.variant!r}; known: {', '.join(RECIPES)}", file=sys.stderr)
         return 2
     try:
-        corpus = None
-        if args.contracts is not None or args.external_every != 1:
-            from contract_analyzer.tagging.training.cuad import load_cuad
-            from contract_analyzer.tagging.training.evaluate import build_corpus
-
-            corpus = build_corpus(load_cuad(args.contracts), external_every=args.external_every)
         metrics = train(
-            args.variant, out_dir=args.out, cache_dir=args.cache, log=_log, corpus=corpus
+            args.variant,
+            out_dir=args.out,
+            cache_dir=args.cache,
+            log=_log,
+            limit=args.contracts,
+            external_every=args.external_every,
         )
     except ContractAnalyzerError as exc:
         print(f"error: {exc}", file=sys.stderr)

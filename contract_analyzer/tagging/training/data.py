@@ -17,7 +17,7 @@ from pathlib import Path
 from contract_analyzer.errors import ContractAnalyzerError
 from contract_analyzer.resources import shared_dir
 from contract_analyzer.segment import Section, Unit, segment
-from contract_analyzer.tagging.headings import headed_units, heading_types
+from contract_analyzer.tagging.headings import headed_units, heading_types, in_definitions
 from contract_analyzer.tagging.training import labels as L
 from contract_analyzer.tagging.training.cuad import CuadContract, iter_words
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS
@@ -38,6 +38,8 @@ class Example:
     known: frozenset[str]
     group: str
     source: str
+    heading: frozenset[str] = frozenset()  # types its section heading names (CUAD units)
+    defining: bool = False  # a CUAD unit in a definitions section
 
 
 def data_dir() -> Path:
@@ -87,16 +89,27 @@ def cuad_examples(
     contracts: Iterable[CuadContract],
     sections: Callable[[CuadContract], Sequence[Section]] | None = None,
     with_spans: bool = True,
+    units: Callable[[CuadContract], tuple[Sequence[Unit], Sequence[bool]]] | None = None,
 ) -> list[Example]:
-    """Units of CUAD contracts (labelled by spans and headings) and the mapped spans themselves."""
+    """Units of CUAD contracts (labelled by spans and headings) and the mapped spans themselves.
+
+    ``units`` may give each contract's units and definitions flags (e.g. from the unit cache);
+    else they are made from ``sections`` (default: ``segment``).
+    """
     out: list[Example] = []
     cuad_known = L.known_types("cuad")
     for c in contracts:
-        secs = sections(c) if sections is not None else segment(c.document)
-        units = headed_units(c.document, secs)
+        if units is not None:
+            us, defining = units(c)
+        else:
+            secs = sections(c) if sections is not None else segment(c.document)
+            us = headed_units(c.document, secs)
+            defining = in_definitions(secs, us)
         text = c.document.text
-        for unit, (pos, known) in zip(units, unit_labels(c, units), strict=True):
-            out.append(Example(text[unit.start : unit.end], pos, known, c.name, "cuad-unit"))
+        for unit, d, (pos, known) in zip(us, defining, unit_labels(c, us), strict=True):
+            body = text[unit.start : unit.end]
+            head = frozenset(unit.heading)
+            out.append(Example(body, pos, known, c.name, "cuad-unit", head, bool(d)))
         if with_spans:
             for span in c.spans:
                 types = L.cuad_type_of(span.category)

@@ -1,28 +1,28 @@
-"""Printing the tagger's bar metrics as a short table."""
+"""Printing the tagger's training-time figures as a short table."""
 
 from __future__ import annotations
 
-BARS = {
-    "cuad_span_recall_macro": (">=", 0.90, "CUAD span recall, macro over mapped types"),
-    "presence_f1_macro": (">=", 0.90, "presence F1, macro over exhaustive types"),
-    "ledgar_accuracy": (">=", 0.90, "LEDGAR accuracy (top type = mapped type)"),
-    "mean_words_per_clause": ("<", 250.0, "mean words per tagged clause"),
-}
+from contract_analyzer.tagging.training.regions import format_table
 
 
 def print_metrics(metrics: dict) -> None:
-    """One line per bar (value, bar, pass/FAIL), then the per-type parts."""
-    for key, (op, bar, label) in BARS.items():
-        value = float(metrics.get(key, 0.0))
-        ok = value >= bar if op == ">=" else value < bar
-        print(f"{label:48s} {value:8.3f}  bar {op} {bar:<6}  {'pass' if ok else 'FAIL'}")
+    """The tuning part's out-of-fold region figures, thresholds and held-out LEDGAR accuracy."""
+    tune = metrics.get("tune_out_of_fold")
+    if tune:
+        print(
+            format_table(
+                tune, "CUAD tuning part, out of fold (what the thresholds were chosen on):"
+            )
+        )
+    acc = metrics.get("ledgar_accuracy_held_out", 0.0)
+    n = metrics.get("ledgar_provisions_held_out", 0)
+    print(f"LEDGAR accuracy (top type = mapped type), {n} held-out provisions: {acc:.3f}")
     print(
-        f"{'LEDGAR hit rate (mapped type among predicted)':48s} {metrics.get('ledgar_hit_rate', 0):8.3f}"
+        "LEDGAR accuracy, tuning provisions out of fold: "
+        f"{metrics.get('ledgar_tune_out_of_fold_accuracy', 0.0):.3f}"
     )
-    print(
-        f"{'unit precision, macro over CUAD types (info)':48s} {metrics.get('unit_precision_macro', 0):8.3f}"
-    )
-    for part in ("cuad_span_recall", "presence_f1", "unit_precision_cuad_types"):
-        values = metrics.get(part) or {}
-        if values:
-            print(f"{part}: " + ", ".join(f"{k} {v:.3f}" for k, v in values.items()))
+    thresholds = metrics.get("thresholds") or {}
+    if thresholds:
+        print(
+            "thresholds: " + ", ".join(f"{t} {v['threshold']:.2f}" for t, v in thresholds.items())
+        )

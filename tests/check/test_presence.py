@@ -1,0 +1,73 @@
+"""Contract-level presence needs real evidence: one weak region is not a component."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contract_analyzer.check.presence import (
+    PRESENT_CONFIDENCE,
+    SUPPORT_CONFIDENCE,
+    component_status,
+    is_present,
+)
+from contract_analyzer.document import Document, Source
+from contract_analyzer.tagging.clause import Clause
+
+TEXT = "Alpha clause here.\n\nUnrelated words.\n\nBeta clause here.\n\nGamma clause."
+
+
+def doc() -> Document:
+    source = Source(path="t.txt", sha256="0" * 64, format="txt", size_bytes=len(TEXT), page_count=0)
+    return Document(text=TEXT, pages=(), blocks=(), source=source)
+
+
+def clause(word: str, confidence: float, d: Document) -> Clause:
+    start = TEXT.index(word)
+    end = TEXT.index(".", start) + 1
+    return Clause("insurance", start, end, confidence, "classifier", document=d)
+
+
+def test_one_weak_region_is_not_presence() -> None:
+    d = doc()
+    weak = SUPPORT_CONFIDENCE + 0.05
+    assert not is_present([clause("Alpha", weak, d)], "insurance")
+    # two separate weak regions together are evidence; one strong clause is enough alone
+    assert is_present([clause("Alpha", weak, d), clause("Beta", weak, d)], "insurance")
+    assert is_present([clause("Gamma", PRESENT_CONFIDENCE, d)], "insurance")
+    # below the support bar nothing counts, however many
+    faint = SUPPORT_CONFIDENCE - 0.05
+    assert not is_present([clause(w, faint, d) for w in ("Alpha", "Beta", "Gamma")], "insurance")
+
+
+def test_component_status_follows_presence_outside_the_playbook() -> None:
+    d = doc()
+    status = component_status([clause("Alpha", SUPPORT_CONFIDENCE + 0.05, d)], [])
+    assert status["insurance"] == "absent-not-required"
+    status = component_status([clause("Alpha", 0.9, d)], [])
+    assert status["insurance"] == "present"
+
+
+def test_a_cut_out_section_is_absent_on_a_real_template(shared: Path) -> None:
+    """Common Paper's Professional Services Agreement (DOCX) holds a force majeure section; the
+    same agreement with that section cut out does not hold the component. (Cutting its
+    Insurance section would not do: the cover page keeps an "Insurance Minimums" table.)"""
+    from contract_analyzer.ingest import load_document
+    from contract_analyzer.segment import segment
+    from contract_analyzer.tagging import tag
+
+    name = "common-paper-professional-services-agreement.docx"
+    document = load_document(shared / "data" / "templates" / "docx" / name)
+    sections = segment(document)
+    cut = [s for s in sections if s.title and "force majeure" in s.title.lower()]
+    assert cut, "the template no longer has a Force Majeure section"
+    assert is_present(tag(document, sections), "force_majeure")
+    text, pos, parts = document.text, 0, []
+    for s in sorted(cut, key=lambda s: s.start):
+        if s.start >= pos:
+            parts.append(text[pos : s.start])
+            pos = s.end
+    parts.append(text[pos:])
+    body = "".join(parts)
+    src = Source(path="cut.txt", sha256="1" * 64, format="txt", size_bytes=len(body), page_count=0)
+    variant = Document(text=body, pages=(), blocks=(), source=src)
+    assert not is_present(tag(variant), "force_majeure")
