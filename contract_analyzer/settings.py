@@ -67,7 +67,7 @@ _CHOICES: dict[str, tuple[str, ...]] = {
     "date_order": ("MDY", "DMY"),
 }
 # limits that may be 0 (0 embedded documents: altChunks are not followed)
-_ZERO_OK = frozenset({"max_embedded_depth", "zip_ratio_check_min_bytes"})
+_ZERO_OK = frozenset({"max_embedded_depth", "zip_ratio_check_min_bytes", "ocr_workers"})
 
 
 def _check(settings: Settings) -> None:

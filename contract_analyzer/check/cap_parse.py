@@ -135,6 +135,8 @@ FEES_BASIS = re.compile(
     r"\bunder\s+(?:this|the)\b|\bprice\b|\bcontract\s+value\b",
     re.IGNORECASE,
 )
+# a multiple of the price of the contract itself ("two (2) times the total price of this Order")
+PRICE_BASIS = re.compile(r"\b(?:total\s+|purchase\s+|contract\s+)?price\b|\bcontract\s+value\b", re.I)
 LOOKBACK = re.compile(
     r"\b(?:preceding|prior\s+to|before|immediately\s+preceding|during|in|within|over|for|of)\b"
     r"[^.;]{0,40}$",
@@ -300,10 +302,14 @@ def parse_cap(text: str, facts: Facts, start: int, end: int) -> CapTerm:
         amount, currency = float(money[0].amount), money[0].currency
     parts = []
     fees_basis = bool(fees and FEES_BASIS.search(sentence))
+    times = f"{multiple:g}x " if multiple else ""
     if period is not None and fees:
-        parts.append((f"{multiple:g}x " if multiple else "") + f"fees of {period}")
+        # "fees of 12 months" (normalised, so contracts compare), else the period as written
+        months = period_months if period_months and float(period_months).is_integer() else None
+        parts.append(times + (f"fees of {months:g} months" if months else f"fees of {period}"))
     elif fees_basis and (multiple or not money):
-        parts.append((f"{multiple:g}x " if multiple else "") + "fees paid or payable")
+        basis = "the contract price" if PRICE_BASIS.search(sentence) else "fees paid or payable"
+        parts.append(times + basis)
     if amount is not None:
         parts.append(f"{currency} {amount:,.0f}")
     insured = bool(INSURANCE.search(sentence))
