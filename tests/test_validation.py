@@ -135,7 +135,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     ("args", "words"),
     [
         (("score",), ("required",)),
-        (("score", "{tmp}", "-o", "{tmp}/x.foo"), ("unsupported output format", "'foo'")),
+        (("score", "{tmp}", "-o", "{tmp}/x.foo"), ("cannot tell the format", "x.foo")),
         (("score", "{tmp}", "-o", "{tmp}/x.csv", "--jobs", "0"), ("--jobs", "'0'")),
         (("deadlines", "{tmp}", "-o", "{tmp}/x.txt"), (".ics", "x.txt")),
         (("report", "{tmp}/nope", "-o", "{tmp}/x.html"), ("no such folder",)),

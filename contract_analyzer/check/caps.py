@@ -25,7 +25,7 @@ class LiabilityCap:
     """What the cap sentence says.
 
     ``kind`` is one of :data:`contract_analyzer.check.cap_parse.CAP_KINDS`; ``description``
-    a short summary ("fees of twelve (12) months", "USD 100,000", "uncapped"); ``months``
+    a short summary ("fees of 12 months", "2x the contract price", "USD 100,000", "uncapped"); ``months``
     the cap in months of fees (fee-period caps only); ``amount``/``currency`` a fixed sum;
     ``multiple`` a multiple or share of fees; ``formula`` the fee formula; ``period`` the
     look-back period as written; ``party`` whose liability is capped as written ("either

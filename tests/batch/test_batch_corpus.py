@@ -82,4 +82,4 @@ def test_every_hostile_file_is_one_row_within_the_limits(hostile_folder: Path) -
     assert df.loc["pdf/govdocs1__020806.pdf", "error_type"] == "ProcessingTimeout"
     assert (df["elapsed_s"] <= TIME_LIMIT + 2).all()
     assert result.summary.files == len(HOSTILE)
-    assert result.summary.ok >= 1 and result.summary.errors >= 8
+    assert result.summary.ok >= 1 and result.summary.errors >= 7  # OCR now reads a scan
