@@ -69,35 +69,24 @@ def analyze(
     signals = contract_signals(document, clauses, facts, obligations)
     if not signals.is_contract:  # no playbook applies: nothing is "missing", no score
         book = chosen or load_playbook("generic")
+        kind, confidence = NOT_A_CONTRACT, 1.0
         drafting = run_checks(document, clauses, book, key_dates=key_dates, facts=facts)
         findings = (
             not_a_contract_finding(document, signals),
             *(f for f in drafting if f.component in WHOLE_DOCUMENT and f.is_issue),
         )
-        return ContractReport(
-            document=document,
-            source=document.source,
-            kind=NOT_A_CONTRACT,
-            kind_confidence=1.0,
-            playbook=book,
-            clauses=clauses,
-            findings=findings,
-            key_dates=key_dates,
-            obligations=obligations,
-            score=None,
-            as_of=as_of,
-            facts=facts,
-            liability_cap=None,
-        )
-    if chosen is None:
-        guess = detect_kind(document, clauses)
-        book = load_playbook(guess.kind)
-        kind, confidence = guess.kind, guess.confidence
+        cap, risk = None, None
     else:
-        book = chosen
-        kind, confidence = book.kind, 1.0
-    findings = tuple(run_checks(document, clauses, book, key_dates=key_dates, facts=facts))
-    cap = liability_cap(document.text, facts, clauses, findings)
+        if chosen is None:
+            guess = detect_kind(document, clauses)
+            book = load_playbook(guess.kind)
+            kind, confidence = guess.kind, guess.confidence
+        else:
+            book = chosen
+            kind, confidence = book.kind, 1.0
+        findings = tuple(run_checks(document, clauses, book, key_dates=key_dates, facts=facts))
+        cap = liability_cap(document.text, facts, clauses, findings)
+        risk = score(findings)
     answers = answer_contract(document, clauses, facts, key_dates, findings, cap)
     return ContractReport(
         document=document,
@@ -109,7 +98,7 @@ def analyze(
         findings=findings,
         key_dates=key_dates,
         obligations=obligations,
-        score=score(findings),
+        score=risk,
         as_of=as_of,
         facts=facts,
         liability_cap=cap,

@@ -337,7 +337,7 @@ def cross_validate(
     sample_weight: np.ndarray | None = None,
 ) -> dict:
     """Bar metrics by contract-level cross-validation (fit, thresholds and scoring per fold)."""
-    from contract_analyzer.tagging import HEADING_FACTOR
+    from contract_analyzer.tagging.decision import HEADING_FACTOR
 
     P, fold, seconds = oof_proba(corpus, make_tagger, n_folds, embeddings, log, sample_weight)
     Y, K = label_matrices(corpus.examples)
