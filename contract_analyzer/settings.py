@@ -9,6 +9,7 @@ Environment variables ``CONTRACT_ANALYZER_<FIELD>`` (upper case) override the de
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import os
 from dataclasses import dataclass, field, fields
@@ -54,11 +55,7 @@ class Settings:
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with some fields changed (an unknown field is an InvalidArgument)."""
-        unknown = sorted(set(changes) - {f.name for f in fields(Settings)})
-        if unknown:
-            raise InvalidArgument(
-                f"settings.{unknown[0]}", f"no such setting; known: {', '.join(_NAMES)}"
-            )
+        _refuse_unknown(changes)
         return dataclasses.replace(self, **changes)
 
 
@@ -102,6 +99,32 @@ def _check(settings: Settings) -> None:
 
 
 _NAMES = tuple(f.name for f in fields(Settings))
+
+
+def _refuse_unknown(names: Any) -> None:
+    """An :class:`InvalidArgument` naming the first unknown setting and listing the known ones
+    (instead of the dataclass's bare ``TypeError`` on an unexpected keyword)."""
+    unknown = sorted(set(names) - set(_NAMES))
+    if unknown:
+        raise InvalidArgument(
+            f"settings.{unknown[0]}", f"no such setting; known: {', '.join(_NAMES)}"
+        )
+
+
+def _checked_init(init: Any) -> Any:
+    @functools.wraps(init)
+    def __init__(self: Settings, *args: Any, **kwargs: Any) -> None:  # noqa: N807
+        _refuse_unknown(kwargs)
+        if len(args) > len(_NAMES):
+            raise InvalidArgument(
+                "settings", f"takes at most {len(_NAMES)} positional values, got {len(args)}"
+            )
+        init(self, *args, **kwargs)
+
+    return __init__
+
+
+Settings.__init__ = _checked_init(Settings.__init__)  # type: ignore[method-assign]
 
 
 def _from_env() -> Settings:

@@ -73,6 +73,11 @@ def _raises(call: Any, kind: type[Exception], *words: str) -> ContractAnalyzerEr
         (lambda: ca.Settings(pdf_engine="word"), ("settings.pdf_engine", "'word'")),
         (lambda: ca.Settings(date_order="YMD"), ("settings.date_order", "'YMD'")),
         (lambda: ca.Settings().replace(max_page=3), ("settings.max_page", "no such setting")),
+        (
+            lambda: ca.Settings(unknown_field=1),
+            ("settings.unknown_field", "no such setting", "known: max_file_bytes", "ocr_dpi"),
+        ),
+        (lambda: ca.Settings(*range(30)), ("settings", "positional", "30")),
     ],
 )
 def test_bad_arguments_are_invalid_argument_naming_them(call: Any, words: tuple[str, ...]) -> None:
