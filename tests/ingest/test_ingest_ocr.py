@@ -200,3 +200,31 @@ def test_ocr_off_keeps_no_text_layer_error(tmp_path) -> None:
     path.write_bytes(image_pdf(page_images(sample_pdf(), [1], dpi=100)))
     with pytest.raises(NoTextLayer, match="no text layer"):
         load_document(path, settings=Settings(ocr="off"))
+
+
+def _page(conf: float) -> ocr.PageText:
+    words = [[ocr.Word("word", 0.0, 0.0, 10.0, 5.0, conf)]]
+    return ocr.PageText(ocr.words_to_lines(words), words)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "psms", "kept"),
+    [
+        (0.96, 0.99, [], 0.96),  # confident enough: read once
+        (0.90, 0.95, [ocr.RETRY_PSM], 0.95),  # low: read again, the better reading kept
+        (0.90, 0.85, [ocr.RETRY_PSM], 0.90),  # the retry is worse: the first reading stays
+        (0.30, 0.99, [], 0.30),  # noise (the orientation check's case): no retry
+    ],
+)
+def test_low_confidence_pages_are_read_again_with_automatic_segmentation(
+    first: float, second: float, psms: list[int], kept: float
+) -> None:
+    asked: list[int] = []
+
+    def read(image, psm: int) -> list[list[ocr.Word]]:
+        asked.append(psm)
+        return _page(second).words
+
+    page = ocr._retry_segmented(_page(first), Image.new("L", (8, 8)), read)
+    assert asked == psms
+    assert page.confidence == pytest.approx(kept)
