@@ -122,6 +122,13 @@ def _without(document, spans):
     return Document(text=body, pages=(), blocks=(), source=source)
 
 
+def _evidence(clauses, component: str) -> str:
+    """The strongest clauses of ``component`` (confidence, first words): what made the claim."""
+    mine = sorted((c for c in clauses if c.type == component), key=lambda c: -c.confidence)
+    parts = [f"{c.confidence:.2f} {' '.join(c.text.split()[:8])!r}" for c in mine[:2]]
+    return f" ({len(mine)} clauses; {'; '.join(parts)})" if parts else ""
+
+
 def presence(tagger, checker: bool) -> dict:
     """Contract-level presence on the DOCX templates of ../shared/data/templates.
 
@@ -178,7 +185,9 @@ def presence(tagger, checker: bool) -> dict:
             counts["absent"] += 1
             counts["absent_claimed"] += claimed
             if claimed:
-                misses.append(f"{path.stem}: {t} cut out but claimed present")
+                misses.append(
+                    f"{path.stem}: {t} cut out but claimed present{_evidence(v_clauses, t)}"
+                )
             if status is not None and t in components:
                 from contract_analyzer.pipeline import analyze
 
