@@ -88,7 +88,7 @@ class Duration:
 
 
 def _duration_patterns() -> dict[str, list[pl.Pattern]]:
-    tok, words = pl.tok, pl.words
+    tok, words, ws = pl.tok, pl.words, pl.WS
     digits_tight = tok(SHAPE={"IN": _NUMBER_SHAPES}, SPACY=False)
     more = tok(
         LOWER={
@@ -110,7 +110,9 @@ def _duration_patterns() -> dict[str, list[pl.Pattern]]:
         words("a", "an", "half", *sorted(_ONE), "couple", *sorted(_VAGUE)),
     ]
     return {
-        "DUR": [[start, more, *paren, mods, unit, half] for start in starts],
+        # pl.WS between the parts: PDF text often holds runs of spaces ("two       years"),
+        # which spaCy keeps as a space token of their own
+        "DUR": [[start, ws, more, ws, *paren, ws, mods, ws, unit, half] for start in starts],
         "DUR_TIGHT": [
             [digits_tight, words(*UNITS)],
             [digits_tight, tok(ORTH="-", SPACY=False), words(*UNITS)],
