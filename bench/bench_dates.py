@@ -29,11 +29,11 @@ from __future__ import annotations
 import argparse
 import ast
 import csv
+import functools
 import json
 import re
 import sys
 import time
-import unicodedata
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -45,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from contract_analyzer.facts import extract_dates, extract_durations  # noqa: E402
 from contract_analyzer.resources import shared_dir  # noqa: E402
+from contract_analyzer.tagging.training.cuad import file_key  # noqa: E402
 from contract_analyzer.text.numbers import two_digit_year  # noqa: E402
 
 warnings.filterwarnings("ignore")
@@ -343,32 +344,17 @@ def cuad_rows(shared: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
-def _name_key(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", unicodedata.normalize("NFC", name).lower()).strip("_")
-
-
-_TXT_INDEX: dict[str, list[Path]] = {}
+@functools.lru_cache(maxsize=1)
+def _cuad_txt_files(folder: Path) -> dict[str, Path]:
+    """CUAD text files by :func:`~contract_analyzer.tagging.training.cuad.file_key`."""
+    return {file_key(p.name): p for p in folder.glob("*.txt")}
 
 
 def cuad_text(shared: Path, filename: str) -> str | None:
-    """The text of a CUAD contract. The CSV's file names keep "&", "'" and accents that the
-    text files' names replace ("A&R" -> "A_R") and are cut short for some: matched by a
-    normalised name, or its unique prefix."""
-    stem = filename.rsplit(".", 1)[0]
-    txt = shared / "data/cuad/txt"
-    path = txt / f"{stem}.txt"
-    if not path.exists():
-        if not _TXT_INDEX:
-            for p in txt.glob("*.txt"):
-                _TXT_INDEX.setdefault(_name_key(p.stem), []).append(p)
-        key = _name_key(stem)
-        hits = _TXT_INDEX.get(key) or [
-            p for k, ps in _TXT_INDEX.items() if k.startswith(key) for p in ps
-        ]
-        if len(hits) != 1:
-            return None
-        path = hits[0]
-    return path.read_text(encoding="utf-8", errors="replace")
+    """The text of a CUAD contract, matched by ``file_key``: the CSV's file names keep "&",
+    "'" and accents that the text files' names replace ("A&R" -> "A_R")."""
+    path = _cuad_txt_files(shared / "data/cuad/txt").get(file_key(filename))
+    return path.read_text(encoding="utf-8", errors="replace") if path else None
 
 
 def cuad_suites(shared: Path, limit: int | None) -> tuple[dict[str, list[Case]], dict[str, int]]:

@@ -3,7 +3,7 @@
 ``save DIR`` writes one JSON report per contract (the 15 sample contracts in
 data/sample_contracts with the default settings, and the first N CUAD PDFs of the shared data
 with both PDF engines) at a fixed as-of date; ``compare DIR`` analyses them again and prints
-every report that differs (timing fields, if any, are left out of the comparison).
+every report that differs or was not saved (reports carry no timings, so equal means equal).
 Usage: python bench/report_snapshot.py save|compare DIR [--cuad 10]
 """
 
@@ -22,7 +22,6 @@ import contract_analyzer as ca  # noqa: E402
 from contract_analyzer.resources import shared_dir  # noqa: E402
 
 AS_OF = "2026-12-07"
-TIMING_KEYS = {"seconds", "elapsed", "elapsed_s", "timings", "duration_s"}
 
 
 def cases(cuad: int) -> list[tuple[str, Path, str]]:
@@ -42,20 +41,10 @@ def cases(cuad: int) -> list[tuple[str, Path, str]]:
     return out
 
 
-def _strip(value: object) -> object:
-    if isinstance(value, dict):
-        return {k: _strip(v) for k, v in value.items() if k not in TIMING_KEYS}
-    if isinstance(value, list):
-        return [_strip(v) for v in value]
-    return value
-
-
 def report(path: Path, engine: str, tagger: object) -> dict:
-    """The report of ``path`` as plain data, without timing fields."""
+    """The report of ``path`` as plain data."""
     settings = ca.Settings(pdf_engine=engine)
-    return _strip(
-        json.loads(ca.analyze(path, as_of=AS_OF, settings=settings, tagger=tagger).to_json())
-    )
+    return json.loads(ca.analyze(path, as_of=AS_OF, settings=settings, tagger=tagger).to_json())
 
 
 def main() -> None:
@@ -70,16 +59,20 @@ def main() -> None:
     args.folder.mkdir(parents=True, exist_ok=True)
     differ = 0
     started = time.perf_counter()
-    for name, path, engine in cases(args.cuad):
+    checked = cases(args.cuad)
+    for name, path, engine in checked:
         data = report(path, engine, tagger)
         file = args.folder / (name + ".json")
         if args.mode == "save":
             file.write_text(json.dumps(data, indent=1, sort_keys=True))
             continue
-        if json.loads(file.read_text()) != data:
+        if not file.is_file():
+            differ += 1
+            print(f"NOT SAVED  {name}")
+        elif json.loads(file.read_text()) != data:
             differ += 1
             print(f"DIFFERS  {name}")
-    n = len(cases(args.cuad))
+    n = len(checked)
     print(f"{args.mode}: {n} reports, {differ} differ ({time.perf_counter() - started:.1f} s)")
     sys.exit(1 if differ else 0)
 
