@@ -59,6 +59,20 @@ def check_text(value: Any, argument: str = "text") -> str:
     return value
 
 
+def check_texts(value: Any, argument: str = "texts") -> list[str]:
+    """``value`` as a list of valid texts: a list, tuple or other iterable of str (a single
+    str is refused: iterating it would classify its characters one by one)."""
+    if isinstance(value, (str, bytes, bytearray, memoryview)) or value is None:
+        raise type_error(argument, value, "a list (or other iterable) of str")
+    try:
+        items = list(value)
+    except TypeError:
+        raise type_error(argument, value, "a list (or other iterable) of str") from None
+    for i, item in enumerate(items):
+        check_text(item, f"{argument}[{i}]")
+    return items
+
+
 def check_settings(value: Any, argument: str = "settings") -> Any:
     """``value`` if it is None or a :class:`Settings`."""
     from contract_analyzer.settings import Settings
@@ -163,7 +177,10 @@ Checks = Mapping[str, Callable[[Any, str], Any]]
 
 def checked(fn: F, checks: Checks, name: str | None = None) -> F:
     """``fn`` with its arguments checked first: unknown or missing arguments and every value
-    with a check in ``checks`` (parameter name -> check(value, name)) raise InvalidArgument."""
+    with a check in ``checks`` (parameter name -> check(value, name)) raise InvalidArgument.
+
+    ``fn`` receives what the checks return (the value itself, or e.g. an iterable read into a
+    list by :func:`check_texts`, so a generator is not consumed by its check)."""
     signature = inspect.signature(fn)
     label = name or fn.__name__
 
@@ -176,8 +193,8 @@ def checked(fn: F, checks: Checks, name: str | None = None) -> F:
         for parameter, value in bound.arguments.items():
             check = checks.get(parameter)
             if check is not None:
-                check(value, parameter)
-        return fn(*args, **kwargs)
+                bound.arguments[parameter] = check(value, parameter)
+        return fn(*bound.args, **bound.kwargs)
 
     wrapper.__signature__ = signature  # type: ignore[attr-defined]
     return wrapper  # type: ignore[return-value]

@@ -25,6 +25,12 @@ from contract_analyzer.errors import (
     InvalidBatchOption,
     PlaybookError,
 )
+from contract_analyzer.facts import (
+    extract_dates,
+    extract_dates_many,
+    extract_durations_many,
+    extract_money_many,
+)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "sample_contracts"
 PDF = SAMPLES / "c11_po_aldercreek_summitridge.pdf"
@@ -65,6 +71,15 @@ def _raises(call: Any, kind: type[Exception], *words: str) -> ContractAnalyzerEr
         (lambda: ca.extract_facts(42), ("source", "int", "42")),
         (lambda: ca.extract_key_dates(b"text"), ("source", "bytes")),
         (lambda: ca.tag("a contract as text"), ("document", "str")),
+        (lambda: extract_dates_many("1 May 2024"), ("texts", "str", "list")),
+        (lambda: extract_durations_many(["30 days", 30]), ("texts[1]", "int", "30")),
+        (lambda: extract_money_many(None), ("texts", "NoneType")),
+        (lambda: extract_money_many(7), ("texts", "int", "7")),
+        (lambda: extract_dates_many(["x"], batch_size=0), ("batch_size", "0")),
+        (lambda: extract_dates_many(["x"], settings="DMY"), ("settings", "'DMY'")),
+        (lambda: ca.ClauseTagger().predict("one clause"), ("texts", "str", "list")),
+        (lambda: ca.ClauseTagger().predict_proba(None), ("texts", "NoneType")),
+        (lambda: ca.ClauseTagger().predict([b"bytes"]), ("texts[0]", "bytes")),
         (lambda: ca.Settings(max_pages=-1), ("settings.max_pages", "-1")),
         (lambda: ca.Settings(seconds_per_document=0), ("settings.seconds_per_document", "0")),
         (lambda: ca.Settings(max_file_bytes=float("inf")), ("settings.max_file_bytes", "inf")),
@@ -87,6 +102,12 @@ def test_bad_arguments_are_invalid_argument_naming_them(call: Any, words: tuple[
     assert isinstance(error, ValueError) and isinstance(error, TypeError)
     again = pickle.loads(pickle.dumps(error))  # batch workers send errors across processes
     assert type(again) is type(error) and str(again) == str(error)
+
+
+def test_many_extractors_read_any_iterable_once() -> None:
+    """A generator is read once by its check and the texts reach the extractor unchanged."""
+    texts = ["Signed on 1 May 2024.", "", "Due 3 June 2025 and 4 July 2026."]
+    assert extract_dates_many(t for t in texts) == [extract_dates(t) for t in texts]
 
 
 def test_missing_paths_folders_and_unknown_playbooks(tmp_path: Path) -> None:

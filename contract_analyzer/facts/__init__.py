@@ -41,8 +41,10 @@ from contract_analyzer.facts.parties import (
 from contract_analyzer.facts.relative import RelativeDate
 from contract_analyzer.validate import (
     check_document_or_text,
+    check_positive,
     check_settings,
     check_text,
+    check_texts,
     checked,
 )
 
@@ -55,6 +57,14 @@ extract_percentages = checked(extract_percentages, _TEXT)
 extract_parties = checked(extract_parties, _TEXT)
 extract_defined_terms = checked(extract_defined_terms, _TEXT)
 extract_relative_dates = checked(extract_relative_dates, _TEXT)
+_TEXTS = {
+    "texts": check_texts,
+    "settings": check_settings,
+    "batch_size": lambda v, name: check_positive(v, name, integer=True),
+}
+extract_dates_many = checked(extract_dates_many, _TEXTS)
+extract_durations_many = checked(extract_durations_many, _TEXTS)
+extract_money_many = checked(extract_money_many, _TEXTS)
 extract_facts = checked(
     extract_facts, {"source": check_document_or_text, "settings": check_settings}
 )

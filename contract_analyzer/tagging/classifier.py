@@ -23,6 +23,7 @@ from contract_analyzer.errors import ContractAnalyzerError, ModelNotFound
 from contract_analyzer.resources import models_dir
 from contract_analyzer.tagging import features as F
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS, check_clause_type
+from contract_analyzer.validate import check_texts
 
 MODEL_FILE = "clause_tagger.skops"
 STATIC_DIR = "static-minilm"
@@ -90,7 +91,7 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
 
         ``embeddings`` may hold precomputed dense blocks ("static", "minilm") for ``texts``.
         """
-        texts = [str(t) for t in texts]
+        texts = check_texts(texts)
         blocks = []
         for kind in self._kinds():
             if embeddings is not None and kind in embeddings:
@@ -210,13 +211,14 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
     ) -> np.ndarray:
         """Log-odds per text and class (columns follow ``classes_``)."""
         check_is_fitted(self, "coef_")
-        X = self.transform(list(texts), embeddings=embeddings)
+        X = self.transform(texts, embeddings=embeddings)
         return np.asarray(X @ self.coef_.T, dtype=np.float64) + self.intercept_
 
     def predict_proba(
         self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
     ) -> np.ndarray:
         """Probability per text and class, rounded so results are reproducible bit for bit."""
+        texts = check_texts(texts)
         if len(texts) == 0:
             return np.zeros((0, len(getattr(self, "classes_", ()))))
         z = self.decision_function(texts, embeddings=embeddings)
