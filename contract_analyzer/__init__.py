@@ -28,9 +28,12 @@ from contract_analyzer.errors import (
     UnsupportedFormat,
     WorkerCrashed,
 )
+from contract_analyzer.lazy_torch import install as _install_lazy_torch
 from contract_analyzer.settings import Settings
 
 __version__ = "0.1.0"
+
+_install_lazy_torch()
 
 # public name -> module that defines it (imported on first access)
 _LAZY: dict[str, str] = {
