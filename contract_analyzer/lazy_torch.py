@@ -4,6 +4,10 @@ spaCy imports ``thinc.compat``, which tries ``import torch`` (about a second and
 to offer torch layers the project never uses. :func:`install` adds a meta-path finder that,
 while ``thinc.compat`` executes and torch is not loaded yet, makes ``import torch`` raise
 ImportError; afterwards torch imports normally (the sentence-transformers variant).
+
+The effect is process-wide: thinc, once loaded after ``import contract_analyzer``, believes
+torch is absent, so thinc's own torch layers (spacy-transformers) are unavailable in the same
+process.
 """
 
 from __future__ import annotations
