@@ -155,6 +155,19 @@ _STRONG_TERM = re.compile(
 )
 
 
+# the sentences that define the agreement's own term come first: "the term of this Agreement shall
+# begin ...", "the Initial Term", "this Agreement shall remain in effect until ..." outrank a term
+# mentioned in passing ("a licence having a term of at least one year", "during the Term")
+_DEFINES_TERM = re.compile(
+    r"\b(?:initial|original)\s+term\b|(?<!during\sthe\s)(?<!throughout\sthe\s)(?<!within\sthe\s)\bterm\s+of\s+(?:this|the)\s+(?:agreement|contract)\b|"
+    r"[\"“](?:initial\s+)?(?:term|contract\s+period|service\s+period)[\"”]|"
+    r"\b(?:this|the)\s+(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+(?:commence|continue|remain|expire|terminate|run|"
+    r"be\s+effective|become\s+effective|be\s+in\s+(?:full\s+)?(?:force|effect)|have\s+an?\s+(?:initial\s+)?term)|"
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?term(?:\s+(?:and|&)\s+termination)?\s*[.:]",
+    re.IGNORECASE,
+)
+
+
 _AFTER_CONTRACT = re.compile(
     r"(?![\s)]*(?:from|after|following)\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this|the|its)\s+(?:agreement|contract|document|execution|signing))"
     r"|(?:effective|execution|commencement)\s+date))"
@@ -356,7 +369,9 @@ def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None
     sentences = ctx.sentences_with(_TERM_SENTENCE, ("term_and_renewal", "termination"))
     strong = [s for s in sentences if _STRONG_TERM.search(s.text)]
     weak = [s for s in sentences if not _STRONG_TERM.search(s.text)]
-    for group, is_strong in ((strong, True), (weak, False)):
+    defining = [s for s in strong if _DEFINES_TERM.search(s.text)]
+    others = [s for s in strong if not _DEFINES_TERM.search(s.text)]
+    for group, is_strong in ((defining, True), (others, True), (weak, False)):
         for s in group:
             found = (
                 _stated_end(ctx, s)
