@@ -169,7 +169,7 @@ _DEFINES_TERM = re.compile(
 
 
 _AFTER_CONTRACT = re.compile(
-    r"(?![\s)]*(?:from|after|following)\s+(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this|the|its)\s+(?:agreement|contract|document|execution|signing))"
+    r"(?![\s)]*(?:from|after|following)\s+(?:and\s+including\s+)?(?:the\s+)?(?:date\s+(?:hereof|of\s+(?:this|the|its)\s+(?:agreement|contract|document|execution|signing))"
     r"|(?:effective|execution|commencement)\s+date))"
     r"[\s)]*(?:after|following|from|beyond)\b[^.;]{0,30}(?:terminat|expir|invoice|payment|receipt|notice|the\s+date)"
     r"|[\s)]*thereafter",
@@ -247,8 +247,20 @@ def _last_day(m: DateMention) -> date | None:
     return date(m.year, m.month, 1) + relativedelta(months=1, days=-1)
 
 
+_END_OF_YEAR = re.compile(
+    r"\b(?:until|through|expir\w*(?:\s+(?:at|on))?|end\w*(?:\s+(?:at|on))?|terminat\w*(?:\s+(?:at|on))?)\s+"
+    r"the\s+end\s+of\s+(?:the\s+)?(?:calendar\s+year\s+|year\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-/])",
+    re.IGNORECASE,
+)
+
+
 def _stated_end(ctx: Context, s: Sentence) -> KeyDate | None:
     text = ctx.text
+    m = _END_OF_YEAR.search(s.text)
+    if m is not None:  # "in effect until the end of 2006": a bare year is no date mention
+        last = date(int(m.group("year")), 12, 31)
+        return make_key("expiration_date", d=last, value=last.isoformat(), text=m.group(), start=s.start + m.start(),
+                        end=s.start + m.end(), derivation=f"the term ends at the end of {m.group('year')} = {last.isoformat()}")  # fmt: skip
     for d in ctx.dates_in(s.start, s.end):
         if d.relative or d.precision not in ("day", "month", "year"):
             continue
@@ -307,7 +319,7 @@ def _length_end(
     renewal_only = bool(
         re.search(r"\brenew\w*|\bsuccessive\b|\bautomatic", s.text, re.IGNORECASE)
     ) and not re.search(
-        r"(?:initial|original)\s+(?:\w+\s+){0,2}term|term\s+of\s+this", s.text, re.IGNORECASE
+        r"(?:initial|original)\s+(?:\w+\s+){0,2}(?:term|period)|term\s+of\s+this", s.text, re.IGNORECASE
     )
     if renewal_only:
         return None
@@ -323,7 +335,8 @@ def _length_end(
             after.group().strip().lower() == "thereafter" and _BEGINS.search(text, s.start, d.start)
         ):
             continue  # survival, records, insurance: periods after the contract, not its term
-        if _PART_OF_TERM.search(before) or _POST_TERM.search(text, s.start, d.start):
+        clause_start = max(s.start, text.rfind(":", s.start, d.start) + 1)
+        if _PART_OF_TERM.search(before) or _POST_TERM.search(text, clause_start, d.start):
             continue  # "the last two (2) months of the Term", "after the expiration ... for 5 years"
         cue = _TERM_LENGTH_CUE.search(before) or re.search(
             r"(?:initial\s+)?\bterm\b[^.;]{0,40}$", before, re.IGNORECASE
