@@ -159,7 +159,7 @@ _STRONG_TERM = re.compile(
 # begin ...", "the Initial Term", "this Agreement shall remain in effect until ..." outrank a term
 # mentioned in passing ("a licence having a term of at least one year", "during the Term")
 _DEFINES_TERM = re.compile(
-    r"\b(?:initial|original)\s+term\b|(?<!during\sthe\s)(?<!throughout\sthe\s)(?<!within\sthe\s)\bterm\s+of\s+(?:this|the)\s+(?:agreement|contract)\b|"
+    r"\b(?:initial|original)\s+term\b|(?<!during\sthe\s)(?<!throughout\sthe\s)(?<!within\sthe\s)(?<!other\s)(?<!any\s)\bterm\s+of\s+(?:this|the)\s+(?:agreement|contract)\b|"
     r"[\"“](?:initial\s+)?(?:term|contract\s+period|service\s+period)[\"”]|"
     r"\b(?:this|the)\s+(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+(?:commence|continue|remain|expire|terminate|run|"
     r"be\s+effective|become\s+effective|be\s+in\s+(?:full\s+)?(?:force|effect)|have\s+an?\s+(?:initial\s+)?term)|"
@@ -247,6 +247,9 @@ def _last_day(m: DateMention) -> date | None:
     return date(m.year, m.month, 1) + relativedelta(months=1, days=-1)
 
 
+_TIGHT_END = re.compile(r"\b(?:to|until|through|thru|till)\s+(?:and\s+including\s+)?$", re.IGNORECASE)
+
+
 _END_OF_YEAR = re.compile(
     r"\b(?:until|through|expir\w*(?:\s+(?:at|on))?|end\w*(?:\s+(?:at|on))?|terminat\w*(?:\s+(?:at|on))?)\s+"
     r"the\s+end\s+of\s+(?:the\s+)?(?:calendar\s+year\s+|year\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s*[-/])",
@@ -265,8 +268,10 @@ def _stated_end(ctx: Context, s: Sentence) -> KeyDate | None:
         if d.relative or d.precision not in ("day", "month", "year"):
             continue
         before = window_before(text, d.start, 60)
-        if not _END_CUE.search(before) or _START_CUE.search(before[-20:]):
+        if not _END_CUE.search(before):
             continue
+        if _START_CUE.search(before[-20:]) and not _TIGHT_END.search(before):
+            continue  # "commencing on the Effective Date ... 1 May": a start, unless "... to 31 July 2013"
         if d.precision != "day" and re.search(
             r"end\s+of\s+(?:the\s+)?(?:calendar\s+|fiscal\s+)?(?:year\s+|month\s+of\s+)?$",
             before,
@@ -375,6 +380,26 @@ def _length_end(
     return replace(key, anniversary=end + timedelta(days=1))
 
 
+def _dated_end(ctx: Context, s: Sentence, anchors: dict[str, date]) -> KeyDate | None:
+    """The end the sentence states as a date, relative to an anchor or as an anniversary."""
+    return _stated_end(ctx, s) or _relative_end(ctx, s, anchors) or _anniversary_end(s, anchors)
+
+
+def _stated_nearby(
+    ctx: Context, following: list[Sentence], s: Sentence, anchors: dict[str, date], reach: int = 400
+) -> KeyDate | None:
+    """ "This Agreement shall have an Initial Term of three (3) years. The Term shall commence
+    on July 23, 2013 and shall expire on July 22, 2016": the stated end, within ``reach``
+    characters after the sentence that gives the length."""
+    for t in following:
+        if t.start - s.end > reach:
+            break
+        found = _dated_end(ctx, t, anchors)
+        if found is not None:
+            return found
+    return None
+
+
 def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None) -> Term:
     out = Term()
     start_date = effective.date if effective is not None else None
@@ -386,12 +411,12 @@ def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None
     others = [s for s in strong if not _DEFINES_TERM.search(s.text)]
     for group, is_strong in ((defining, True), (others, True), (weak, False)):
         for s in group:
-            found = (
-                _stated_end(ctx, s)
-                or _relative_end(ctx, s, anchors)
-                or _anniversary_end(s, anchors)
-                or _length_end(ctx, s, start_date, is_strong, out)
-            )
+            found = _dated_end(ctx, s, anchors)
+            if found is None:
+                found = _length_end(ctx, s, start_date, is_strong, out)
+                if found is not None:  # a stated end date close after the length outranks it
+                    later = sorted((t for t in sentences if t.start >= s.end), key=lambda t: t.start)
+                    found = _stated_nearby(ctx, later, s, anchors) or found
             if found is not None:
                 out.expiration = found
                 return out

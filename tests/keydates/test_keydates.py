@@ -90,6 +90,63 @@ def test_stated_end_date_and_on_or_before() -> None:
     assert k["auto_renewal"].value == "no" and "next_notice_deadline" not in k
 
 
+OPENING = 'This Agreement is entered into as of March 18, 2010 (the "Effective Date"). '
+
+
+@pytest.mark.parametrize(
+    ("term_text", "expected"),
+    [
+        # the agreement's own term outranks a term mentioned in passing earlier on
+        (
+            "Licences sold under Section 2 shall have a term of at least one year. 6.1 Term. The term "
+            "of this Agreement shall begin on the Effective Date and continue for three (3) years.",
+            dt.date(2013, 3, 17),
+        ),
+        # "during the Term of this Agreement and for two years" is not the term's definition
+        (
+            "Records shall be kept during the Term of this Agreement and the two (2) year period "
+            'thereafter. "Contract Period" shall mean the period from March 18, 2010 through '
+            "December 31, 2012.",
+            dt.date(2012, 12, 31),
+        ),
+        # a stated end date right after the length outranks the length
+        (
+            "Term: This Agreement shall have an Initial Term of three (3) years. The Term shall "
+            "commence on March 15, 2010 and shall expire on March 14, 2013.",
+            dt.date(2013, 3, 14),
+        ),
+        # "from the Effective Date to 31 July 2013": the date after "to" is the end
+        (
+            '"Term" means the end of the two year period from the Effective Date to 31 July 2013.',
+            dt.date(2013, 7, 31),
+        ),
+        # a bare year: no date mention, still an end date
+        ("This agreement will be in effect until the end of 2011.", dt.date(2011, 12, 31)),
+        # an initial period that "may be renewed" is still the initial term
+        (
+            "This Agreement shall remain in force for an Initial Period of 1 year, which may be "
+            "renewed by mutual consent.",
+            dt.date(2011, 3, 17),
+        ),
+        # a post-term phrase before a colon does not hide the term after it
+        (
+            "Upon expiration of that 12 months, support continues as follows: The Initial Term of "
+            "this Maintenance Agreement is twelve months, commencing on the Effective Date.",
+            dt.date(2011, 3, 17),
+        ),
+        # "from and including the date of this Agreement" counts from the start
+        (
+            "The term of this Agreement is three years from and including the date of this "
+            'Agreement (the "Initial Term").',
+            dt.date(2013, 3, 17),
+        ),
+    ],
+)
+def test_which_term_sentence_decides_the_expiry(term_text: str, expected: dt.date) -> None:
+    k = by_kind(extract_key_dates(OPENING + term_text))
+    assert k["expiration_date"].date == expected, k["expiration_date"].derivation
+
+
 def test_perpetual_term_is_stated_not_dated() -> None:
     text = (
         "This Agreement is made as of June 1, 2020. The term of this Agreement shall commence on "
