@@ -6,7 +6,12 @@ import re
 
 from contract_analyzer.facts.dates import DateMention
 from contract_analyzer.keydates.context import Context, is_filing_stamp
-from contract_analyzer.keydates.events import event_effective, is_event_phrase
+from contract_analyzer.keydates.events import (
+    NAMED_DATE_EFFECTIVE,
+    event_effective,
+    is_event_phrase,
+    named_date_effective,
+)
 from contract_analyzer.keydates.model import KeyDate, from_mention, make_key, window_before
 
 _AGREEMENT_CUE = re.compile(
@@ -253,6 +258,9 @@ def find_effective_date(ctx: Context, agreement: KeyDate | None) -> KeyDate | No
     for d in usable:
         if _EFFECTIVE_IS.search(window_before(text, d.start, 80)):
             return from_mention("effective_date", d, "the contract states its effective date")
+    named = NAMED_DATE_EFFECTIVE.search(text)
+    if named is not None:  # "effective ... from the Launch Date": the date the contract gives it
+        return named_date_effective(ctx, named)
     for m in _EFFECTIVE_UPON.finditer(text):
         tail = text[m.end() : m.end() + 200]
         if not is_event_phrase(text[m.start() : m.end() + 120]) or _HEREOF_ONLY.match(tail):

@@ -152,3 +152,43 @@ def event_effective(
                         end=stated.end, derivation=f"the Effective Date is the one set out in the {doc}: "
                                                    f"\"{stated.text}\"{step}")  # fmt: skip
     return None
+
+
+# "The effective date of the start of the Term will be from the Launch Date", "this Agreement
+# shall become effective on the Closing Date": the effective date is another named date
+NAMED_DATE_EFFECTIVE = re.compile(
+    r"\b(?i:effective\s+date\b[^.;]{0,60}?\b(?:is|will\s+be|shall\s+be)|"
+    r"(?:this\s+(?:agreement|contract)|it)\s+(?:shall\s+|will\s+)?(?:become|be|is|takes?|comes?\s+into)\s+"
+    r"(?:effective|in\s+force|effect|force))\s+(?i:from\s+|on\s+|as\s+of\s+|upon\s+)?(?i:the\s+)?"
+    r"(?P<name>(?!Effective\b)(?:[A-Z][\w-]*\s+){1,3})Date\b"
+)
+
+
+def _named_date(ctx: Context, name: str, skip: int) -> DateMention | None:
+    """The date the contract gives its "<name> Date": "the launch date ... shall be September 1st,
+    1999", "<name> Date" means <date>, or <date> (the "<name> Date")."""
+    words = r"\s+".join(re.escape(w) for w in name.split())
+    label = re.compile(words + r"\s+date\b[^.;]{0,100}?\b(?:is|shall\s+be|will\s+be|means|occurs?\s+on|of|:)\s*(?:on\s+)?$",
+                       re.IGNORECASE)  # fmt: skip
+    quoted = re.compile(r"\A\s*\(\s*(?:the\s+)?[\"“]?\s*" + words + r"\s+date", re.IGNORECASE)
+    for d in ctx.dates:
+        if d.value is None or d.relative or abs(d.start - skip) < 5:
+            continue
+        if label.search(ctx.text[max(0, d.start - 160) : d.start]) or quoted.match(ctx.text[d.end : d.end + 60]):
+            return d
+    return None
+
+
+def named_date_effective(ctx: Context, m: re.Match[str]) -> KeyDate:
+    """The effective date that ``m`` (a :data:`NAMED_DATE_EFFECTIVE` match) ties to another named
+    date, resolved where the document gives that date, else unresolved with the phrase as evidence."""
+    name = " ".join(m.group("name").split())
+    evidence = {"text": " ".join(m.group().split())[:300], "start": m.start(), "end": m.end()}
+    d = _named_date(ctx, name, m.end())
+    if d is None or d.value is None:
+        return make_key("effective_date", value="unresolved", **evidence,  # type: ignore[arg-type]
+                        derivation=f"the Effective Date is the {name} Date, which this document does not "
+                                   "give: unresolved")  # fmt: skip
+    return make_key("effective_date", d=d.value, value=d.value.isoformat(), text=d.text, start=d.start,
+                    end=d.end, derivation=f'the Effective Date is the {name} Date, which the contract sets '
+                                          f'at "{d.text}"')  # fmt: skip

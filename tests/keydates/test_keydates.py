@@ -158,6 +158,23 @@ def test_perpetual_term_is_stated_not_dated() -> None:
     assert by_kind(extract_key_dates(evergreen))["expiration_date"].value == "evergreen"
 
 
+def test_effective_date_tied_to_another_named_date() -> None:
+    text = (
+        "This Co-Branding Agreement is made the 30th day of June 1999. The launch date of the "
+        "Co-Branded Site shall be September 1st, 1999 unless mutually extended. The term of this "
+        'Agreement shall be for a period of two (2) years (the "Term"). The effective date of the '
+        "start of the Term will be from the Launch Date."
+    )
+    k = by_kind(extract_key_dates(text))
+    assert k["effective_date"].date == dt.date(1999, 9, 1)
+    assert "Launch Date" in k["effective_date"].derivation
+    assert k["expiration_date"].date == dt.date(2001, 8, 31)
+    # the named date is nowhere in the document: unresolved, with the phrase as evidence
+    alone = "This Agreement is made on June 30, 1999. This Agreement shall become effective on the Closing Date."
+    eff = by_kind(extract_key_dates(alone))["effective_date"]
+    assert eff.date is None and eff.value == "unresolved" and "Closing Date" in eff.text
+
+
 def test_effective_date_is_the_defined_one_not_any_date() -> None:
     text = (
         'This Amendment is effective as of June 11, 2018 ("Amendment Effective Date") and amends '
