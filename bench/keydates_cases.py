@@ -249,6 +249,23 @@ CASES: list[dict[str, Any]] = [
         "below." + _YEAR + "\n\nACME CORP.\nBy: ________\nName:\n",
         "expect": {"effective_date": "unresolved"},
     },
+    {
+        "name": "effective from another named date the document gives",
+        "category": "relative-effective",
+        "as_of": D(2025, 6, 1),
+        "text": _PARTIES + "1. Launch. The Launch Date of the Service shall be March 3, 2025. 2. Term. "
+        'The term of this Agreement shall be one (1) year (the "Term"). The effective date of the '
+        "Term will be the Launch Date.",
+        "expect": {"effective_date": "2025-03-03", "expiration_date": "2026-03-02"},
+    },
+    {
+        "name": "effective on a named date the document does not give",
+        "category": "relative-effective",
+        "as_of": D(2025, 6, 1),
+        "text": _PARTIES + "1. Effect. This Agreement shall become effective on the Closing Date "
+        "under the Purchase Agreement.",
+        "expect": {"effective_date": "unresolved"},
+    },
     # ------------------------------------------------------------------ bad input
     {
         "name": "31 February 2025",
