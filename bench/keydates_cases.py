@@ -266,6 +266,16 @@ CASES: list[dict[str, Any]] = [
         "under the Purchase Agreement.",
         "expect": {"effective_date": "unresolved"},
     },
+    {
+        "name": "last signature undated, the opening says effective as of",
+        "category": "relative-effective",
+        "as_of": D(2025, 6, 1),
+        "text": "SUPPLY AGREEMENT\n\nThis Supply Agreement shall be effective as of May 1, 2020 and is "
+        'made between Acme Corp. ("Supplier") and Beta LLC ("Customer").\n\n1. Definitions. '
+        '"Effective Date" means the date as of which the last signature of a Party is affixed '
+        "hereto." + _YEAR + "\n\nACME CORP.\nBy: ________\nName:\n",
+        "expect": {"effective_date": "2020-05-01", "expiration_date": "2021-04-30"},
+    },
     # ------------------------------------------------------------------ bad input
     {
         "name": "31 February 2025",

@@ -253,7 +253,12 @@ def find_effective_date(ctx: Context, agreement: KeyDate | None) -> KeyDate | No
             defined.append((m.start(), _hereof(agreement, text, m.start(), after)))
             break
     if defined:
-        return min(defined, key=lambda x: x[0])[1]
+        first = min(defined, key=lambda x: x[0])[1]
+        if first.value == "unresolved":  # "the date of the last signature", none dated: the
+            stated = _effective_in_opening(ctx, usable)  # opening's "effective as of" stands
+            if stated is not None:
+                return stated
+        return first
     # tier 2: "the effective date of this Agreement is <date>", "Effective Date: <date>"
     for d in usable:
         if _EFFECTIVE_IS.search(window_before(text, d.start, 80)):
@@ -274,14 +279,9 @@ def find_effective_date(ctx: Context, agreement: KeyDate | None) -> KeyDate | No
     if m and agreement is not None:
         return _hereof(agreement, text, m.start(), m.end())
     # tier 3: "effective as of <date>" in the opening
-    for d in usable:
-        if d.start > 4000:
-            break
-        before = window_before(text, d.start, 60)
-        if _EFFECTIVE_PHRASE.search(before) and not _OTHER_INSTRUMENT.search(before):
-            return from_mention(
-                "effective_date", d, "the contract says it is effective from this date"
-            )
+    stated = _effective_in_opening(ctx, usable)
+    if stated is not None:
+        return stated
     # tier 4: the date the term commences
     for d in usable:
         if d.precision != "day":
@@ -305,6 +305,19 @@ def find_effective_date(ctx: Context, agreement: KeyDate | None) -> KeyDate | No
         return make_key("effective_date", d=agreement.date, value=agreement.value, text=agreement.text,
                     start=agreement.start, end=agreement.end,
                     derivation="no separate effective date is stated; the agreement date applies")  # fmt: skip
+    return None
+
+
+def _effective_in_opening(ctx: Context, usable: list[DateMention]) -> KeyDate | None:
+    """ "shall be effective as of May 1, 2020" in the first 4,000 characters."""
+    for d in usable:
+        if d.start > 4000:
+            break
+        before = window_before(ctx.text, d.start, 60)
+        if _EFFECTIVE_PHRASE.search(before) and not _OTHER_INSTRUMENT.search(before):
+            return from_mention(
+                "effective_date", d, "the contract says it is effective from this date"
+            )
     return None
 
 
