@@ -100,11 +100,14 @@ def find_agreement_date(ctx: Context) -> KeyDate | None:
         return from_mention("agreement_date", d, "the latest signature date on the first page")
     # executed "as of" in the testimonium, or dated signature lines
     for mm in re.finditer(r"IN\s+WITNESS\s+WHEREOF", text, re.IGNORECASE):
-        for d in ctx.dates:
-            if mm.start() <= d.start < mm.start() + 400 and d.precision == "day" and not d.relative:
-                return from_mention(
-                    "agreement_date", d, "the date the parties executed the contract"
-                )
+        signed = [d for d in ctx.dates
+                  if mm.start() <= d.start < mm.start() + 400 and d.precision == "day" and not d.relative
+                  and d.value is not None]  # fmt: skip
+        if len(signed) > 1 and all(_is_signature_date(text, d) for d in signed):
+            last = max(signed, key=lambda d: d.value)  # type: ignore[arg-type, return-value]
+            return from_mention("agreement_date", last, "the date the last party signed the contract")
+        if signed:
+            return from_mention("agreement_date", signed[0], "the date the parties executed the contract")
     sig = _latest_signature_date(ctx, preamble_end)
     if sig is not None:
         return from_mention("agreement_date", sig, "the latest date beside the signatures")

@@ -175,6 +175,18 @@ def test_effective_date_tied_to_another_named_date() -> None:
     assert eff.date is None and eff.value == "unresolved" and "Closing Date" in eff.text
 
 
+def test_agreement_date_is_the_last_signature_when_executed_as_of_the_dates_below() -> None:
+    text = (
+        "SUPPLY AGREEMENT\n\nThis Supply Agreement is made between Acme Corp. and Beta LLC.\n\n"
+        "1. Term. This Agreement continues for one (1) year from the Effective Date.\n\n"
+        "IN WITNESS WHEREOF, the Parties have executed this Agreement as of the date below. "
+        "Acme Corp. BY: /s/ A. Smith Date: 1/26/2020 Beta LLC BY: /s/ B. Jones Date: 1/27/2020"
+    )
+    k = by_kind(extract_key_dates(text))
+    assert k["agreement_date"].date == dt.date(2020, 1, 27)
+    assert k["effective_date"].date == dt.date(2020, 1, 27)
+
+
 def test_effective_date_is_the_defined_one_not_any_date() -> None:
     text = (
         'This Amendment is effective as of June 11, 2018 ("Amendment Effective Date") and amends '
