@@ -150,7 +150,8 @@ _STRONG_TERM = re.compile(
     r"end|start|begin|run|have\s+an?\s+(?:initial\s+)?term)s?\b|"
     r"(?:the\s+)?term\b[^.;]{0,50}\b(?:(?:shall|will)\s+)?(?:commence|begin|be|continue|expire|end|terminate|run)s?\b|"
     r"[\"“]?(?:term|contract\s+period|service\s+period|term\s+of\s+agreement)[\"”]?\s+(?:shall\s+)?means?|"
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?term(?:\s+(?:and|&)\s+termination)?\s*[.:])",
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?term(?:\s+(?:and|&)\s+termination)?\s*[.:]|"
+    r"\b(?:this|the)\s+(?:agreement|contract)\s+is\s+effective\b[^.;]{0,100}\b(?:shall|will)\s+(?:terminate|expire|end|continue))",
     re.IGNORECASE,
 )
 
@@ -163,7 +164,8 @@ _DEFINES_TERM = re.compile(
     r"[\"“](?:initial\s+)?(?:term|contract\s+period|service\s+period)[\"”]|"
     r"\b(?:this|the)\s+(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+(?:commence|continue|remain|expire|terminate|run|"
     r"be\s+effective|become\s+effective|be\s+in\s+(?:full\s+)?(?:force|effect)|have\s+an?\s+(?:initial\s+)?term)|"
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?term(?:\s+(?:and|&)\s+termination)?\s*[.:]",
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?term(?:\s+(?:and|&)\s+termination)?\s*[.:]|"
+    r"\b(?:this|the)\s+(?:agreement|contract)\s+is\s+effective\b[^.;]{0,100}\b(?:shall|will)\s+(?:terminate|expire|end|continue)",
     re.IGNORECASE,
 )
 
