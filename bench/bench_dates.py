@@ -35,6 +35,7 @@ import re
 import sys
 import time
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -507,6 +508,19 @@ KEY_DATE_METRICS: tuple[tuple[str, str], ...] = (
 )
 
 
+def _miss_kind(key: object) -> str:
+    """What a wrong key date was instead: nothing, open-ended, unresolved, or a date by its method."""
+    if key is None:
+        return "nothing"
+    value = getattr(key, "value", None)
+    if value in ("perpetual", "evergreen", "unresolved", "unknown"):
+        return "open-ended" if value in ("perpetual", "evergreen") else str(value)
+    derivation = getattr(key, "derivation", "") or ""
+    if " + " in derivation or "anniversary" in derivation:
+        return "counted"
+    return "stated" if getattr(key, "date", None) is not None else "other"
+
+
 def key_date_accuracy(shared: Path, limit: int | None) -> None:
     """``extract_key_dates`` on whole CUAD contracts against the expert answers, for the tune
     half, the eval half and all contracts.
@@ -532,6 +546,7 @@ def key_date_accuracy(shared: Path, limit: int | None) -> None:
 
     t0 = time.perf_counter()
     misses: dict[str, list[str]] = {}
+    miss_kinds: Counter[tuple[str, str, str]] = Counter()
     n_docs = 0
     for row in rows:
         text = cuad_text(shared, row["Filename"])
@@ -547,6 +562,7 @@ def key_date_accuracy(shared: Path, limit: int | None) -> None:
         def miss(
             metric: str, gold: object, key: object, split: str = split, name: str = row["Filename"]
         ) -> None:
+            miss_kinds[(metric, split, _miss_kind(key))] += 1  # counted for both halves
             if split != "tune":  # misses read: tune half only
                 return
             line = f"{name[:60]} gold={gold}"
@@ -624,6 +640,11 @@ def key_date_accuracy(shared: Path, limit: int | None) -> None:
             ok, n = stats.get((metric, part), [0, 0])
             cells.append(f"{ok / n:6.3f} ({ok:3d}/{n:3d})" if n else f"{'-':>16s}")
         print(f"  {label:46s} " + " ".join(f"{c:>16s}" for c in cells))
+    print("  misses by what was found instead (both halves; the eval half is counted, not read):")
+    for metric in sorted({m for m, _, _ in miss_kinds}):
+        row_ = {part: ", ".join(f"{k} {n}" for (m, p, k), n in sorted(miss_kinds.items()) if m == metric and p == part)
+                for part in ("tune", "eval")}  # fmt: skip
+        print(f"    {metric:34s} tune: {row_['tune'] or '-'}; eval: {row_['eval'] or '-'}")
     if VERBOSE:
         for metric, items in misses.items():
             print(f"  misses {metric} (tune half):")
