@@ -26,7 +26,8 @@ from contract_analyzer.keydates.model import (
 _TERM_SENTENCE = re.compile(
     r"\b(?:terms?|expire|expiration|expiry|continu\w*|remain\w*\s+(?:in\s+(?:full\s+)?(?:force|effect)|effective|valid)|"
     r"(?:be|is)\s+valid|terminat\w*\s+on|"
-    r"in\s+effect\s+(?:until|through|for)|(?:contract|service|license|licence)\s+period|contract\s+end)\b",
+    r"in\s+effect\s+(?:until|through|for)|effective\s+(?:until|through)|ends?\s+on|"
+    r"(?:termination|expiration|expiry|end)\s+date|(?:contract|service|license|licence)\s+period|contract\s+end)\b",
     re.IGNORECASE,
 )
 
@@ -42,7 +43,7 @@ _END_CUE = re.compile(
     r"(?:(?:expir\w*|until|through|thru|ending|end(?:s|ed)?|terminat\w*|to|till|including|conclud\w*)"
     r"(?:\s+to)?\s+(?:on\s+|at\s+)?(?:the\s+close\s+of\s+business\s+on\s+)?"
     r"(?:the\s+(?:earlier|later|earliest)\s+of\s*(?:\(?(?:i|a|1)\)\s*)?)?(?:the\s+end\s+of\s+)?"
-    r"|(?:expiration|expiry|termination|end)\s+date\s*(?:[:\-]|is|shall\s+be|will\s+be)?\s*"
+    r"|(?:expiration|expiry|termination|end)\s+date[\"”]?\s*(?:[:\-]|is|shall\s+be|will\s+be|(?:shall\s+)?means?)?\s*"
     r"|(?:contract|term)\s+end\s*:\s*|no\s+later\s+than\s+|not\s+later\s+than\s+)$",
     re.IGNORECASE,
 )
@@ -402,11 +403,25 @@ def _stated_nearby(
     return None
 
 
+_CUT_DEFINITION = re.compile(r"[\"“][^\"”]{1,40}[\"”]\s+(?:shall\s+)?means?\s+\S{0,20}$", re.IGNORECASE)
+
+
+def _rejoined(ctx: Context, s: Sentence) -> Sentence:
+    """ '"Service Period" means April. 1st 2019 through to March 30, 2020.': a definition the
+    sentence splitter cut right after its first word, joined to the next sentence again."""
+    if not _CUT_DEFINITION.search(s.text.rstrip()):
+        return s
+    following = next((t for t in ctx.sentences if t.start >= s.end), None)
+    if following is None or following.start - s.end > 3:
+        return s
+    return Sentence(s.start, following.end, ctx.text[s.start : following.end])
+
+
 def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None) -> Term:
     out = Term()
     start_date = effective.date if effective is not None else None
     anchors = _anchors(effective, agreement)
-    sentences = ctx.sentences_with(_TERM_SENTENCE, ("term_and_renewal", "termination"))
+    sentences = [_rejoined(ctx, s) for s in ctx.sentences_with(_TERM_SENTENCE, ("term_and_renewal", "termination"))]
     strong = [s for s in sentences if _STRONG_TERM.search(s.text)]
     weak = [s for s in sentences if not _STRONG_TERM.search(s.text)]
     defining = [s for s in strong if _DEFINES_TERM.search(s.text)]

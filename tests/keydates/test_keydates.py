@@ -134,6 +134,10 @@ OPENING = 'This Agreement is entered into as of March 18, 2010 (the "Effective D
             "this Maintenance Agreement is twelve months, commencing on the Effective Date.",
             dt.date(2011, 3, 17),
         ),
+        # an end written without the word "term"
+        ("This Agreement shall be effective until December 31, 2014.", dt.date(2014, 12, 31)),
+        ("The engagement under this Agreement shall end on June 30, 2012.", dt.date(2012, 6, 30)),
+        ('"Termination Date" means September 30, 2013.', dt.date(2013, 9, 30)),
         # "from and including the date of this Agreement" counts from the start
         (
             "The term of this Agreement is three years from and including the date of this "
