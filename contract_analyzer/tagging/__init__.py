@@ -5,7 +5,8 @@ scores the body; :mod:`~contract_analyzer.tagging.decision` turns the score into
 confidence, using the unit's heading (lexicon ``headings.yaml``) as evidence, and tags the
 unit when the confidence reaches the type's threshold (chosen on held-out contracts for
 precision at a recall floor). A unit gets no type at all when nothing reaches its bar
-(boilerplate, definitions, signatures, recitals of no taxonomy type). Consecutive units of one
+(boilerplate, definitions, signatures, recitals of no taxonomy type), and drafting notes of a
+template ("If no Insurance Minimums are included, delete this") get none. Consecutive units of one
 type merge into one clause.
 """
 
@@ -20,6 +21,7 @@ import numpy as np
 from contract_analyzer.document import Document
 from contract_analyzer.segment import Section, Unit, segment
 from contract_analyzer.tagging.clause import Clause
+from contract_analyzer.tagging.drafting import is_drafting_note
 from contract_analyzer.tagging.headings import headed_units, in_definitions
 
 if TYPE_CHECKING:
@@ -94,6 +96,9 @@ def tag_scored(
 ) -> list[Clause]:
     """Clauses of units already scored by ``tagger`` (``proba``: its ``predict_proba``)."""
     confidence, tagged, named = tagger.decision_rule().decide(proba, units, defining)
+    notes = [is_drafting_note(document.text[u.start : u.end]) for u in units]
+    if any(notes):  # guidance for the drafter names types without being clauses of them
+        tagged = tagged & ~np.asarray(notes, dtype=bool)[:, None]
     return tag_units(document, units, confidence, tagged, tagger.classes_, named)
 
 

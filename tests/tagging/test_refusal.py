@@ -98,3 +98,33 @@ def test_a_title_the_body_contradicts_is_vetoed(shared: Path) -> None:
     types = {c.type for c in clauses}
     assert "service_levels" not in types, [(c.type, c.confidence) for c in clauses]
     assert "governing_law" in types
+
+
+def test_drafting_notes_of_a_real_template_get_no_type(shared: Path) -> None:
+    """Common Paper's Professional Services Agreement (DOCX) carries guidance for the drafter
+    ("If no Insurance Minimums are included, delete this entire row"): such units are tagged
+    with nothing, while the template's own terms keep their types."""
+    from contract_analyzer.ingest import load_document
+    from contract_analyzer.tagging.drafting import is_drafting_note
+
+    path = shared / "data" / "templates" / "docx" / "common-paper-professional-services-agreement.docx"
+    doc = load_document(path)
+    clauses = tag(doc)
+    assert clauses, "the template's terms are tagged"
+    notes = [c for c in clauses if is_drafting_note(doc.text[c.start : c.end])]
+    assert notes == []
+    assert {"limitation_of_liability", "indemnification", "confidentiality"} <= {c.type for c in clauses}
+
+
+def test_drafting_note_rule_on_plain_text() -> None:
+    from contract_analyzer.tagging.drafting import is_drafting_note
+
+    assert is_drafting_note("[Drafting note: If there is no DPA, delete this entire row.] {dpa_ref}")
+    assert is_drafting_note("( ) Option 1 ( ) Option 2")
+    assert is_drafting_note("If model training is permitted, select the purposes below.")
+    # real terms that mention deleting or selecting are no notes
+    assert not is_drafting_note(
+        "Upon termination, Provider shall delete all Customer Data within thirty (30) days and "
+        "certify the deletion in writing."
+    )
+    assert not is_drafting_note("Customer may select the hosting region from those Provider offers.")
