@@ -17,6 +17,7 @@ from contract_analyzer.check import facts_view
 from contract_analyzer.check.cap_parse import LiabilityReading, read_liability
 from contract_analyzer.check.finding import Evidence
 from contract_analyzer.check.presence import present_components
+from contract_analyzer.check.statements import STATED_COMPONENTS, statement_spans
 from contract_analyzer.document import Document
 from contract_analyzer.facts import Facts, Party, extract_facts
 from contract_analyzer.keydates import KeyDate
@@ -122,11 +123,26 @@ class CheckContext:
         """The contract's caps, exclusions, time limits and carve-outs (read once)."""
         assert self.facts is not None
         regions = [(c.start, c.end) for c in self.clauses if c.type == "limitation_of_liability"]
-        return read_liability(self.text, self.facts, regions)
+        regions += [(r.start, r.end) for r in self.stated.get("limitation_of_liability", [])]
+        return read_liability(self.text, self.facts, sorted(regions))
 
     def has(self, component: str) -> bool:
-        """True when the contract holds the component on real evidence (``presence``)."""
-        return bool(self.regions_by_type.get(component)) and component in self.present
+        """True when the contract holds the component on real evidence (``presence``), or
+        states it unmistakably (``statements``: a governing-law sentence the tagger missed)."""
+        tagged = bool(self.regions_by_type.get(component)) and component in self.present
+        return tagged or component in self.stated
+
+    @cached_property
+    def stated(self) -> dict[str, list[Region]]:
+        """Components not shown by the tagged clauses that the text states (``statements``)."""
+        out: dict[str, list[Region]] = {}
+        for comp in STATED_COMPONENTS:
+            if self.regions_by_type.get(comp) and comp in self.present:
+                continue
+            spans = statement_spans(self.text, comp)
+            if spans:
+                out[comp] = [Region(s, e) for s, e in spans]
+        return out
 
     @cached_property
     def present(self) -> frozenset[str]:
@@ -140,7 +156,8 @@ class CheckContext:
         out: list[Region] = []
         for comp in components:
             out.extend(self.regions_by_type.get(comp, []))
-        return sorted(out, key=lambda r: (r.start, r.end))
+            out.extend(self.stated.get(comp, []))
+        return sorted(set(out), key=lambda r: (r.start, r.end))
 
     def region_text(self, region: Region) -> str:
         return self.text[region.start : region.end]

@@ -18,6 +18,7 @@ from contract_analyzer.check.answers.model import CATEGORIES, Answer
 from contract_analyzer.check.caps import LiabilityCap
 from contract_analyzer.check.context import CheckContext
 from contract_analyzer.check.finding import Evidence, Finding
+from contract_analyzer.check.statements import GOVERNING
 from contract_analyzer.document import Document
 from contract_analyzer.facts import Facts
 from contract_analyzer.keydates import KeyDate
@@ -28,13 +29,6 @@ from contract_analyzer.text.sentences import sentence_spans
 CONFIDENCE = {"rule": 0.85, "key_date": 0.8, "facts": 0.8, "cue": 0.7, "title": 0.7}
 MAX_EVIDENCE = 3
 
-GOVERNING = re.compile(
-    r"\b(?:governed\s+by|construed\s+(?:and\s+enforced\s+)?in\s+accordance\s+with|"
-    r"subject\s+to|interpreted\s+(?:and\s+construed\s+)?(?:in\s+accordance\s+with|under)|"
-    r"governing\s+law\s+(?:is|shall\s+be))\b[^.]{0,120}?\blaws?\s+of\s+(?:the\s+)?"
-    r"(?:(?:State|Commonwealth|Province|Republic|Kingdom|People's\s+Republic)\s+of\s+)?"
-    r"(?P<place>[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})",
-)
 TITLE = re.compile(
     r"^[^\S\n]*(?P<title>(?:[A-Z0-9][\w&,/'()-]*\s+){0,8}(?:AGREEMENT|CONTRACT|LICENSE|LICENCE|"
     r"Agreement|Contract|License)\b[^\n]{0,60})",

@@ -1,0 +1,73 @@
+"""Components the text states unmistakably, whatever the tagger made of the clause.
+
+A governing-law sentence ("governed by the laws of the State of New York"), an assignment
+restriction ("may not assign this Agreement without the prior written consent") or a liability
+limit ("in no event shall either party's aggregate liability exceed") is one sentence with
+precise wording. When the tagger misses such a clause (an unusual heading, a clause inside a
+"Miscellaneous" section), the checker would report the component missing while the CUAD
+answer for the same contract, read from the same words, says it is there. The checker and the
+answers read these statements from here, so a missing-component finding and an answer never
+disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from contract_analyzer.text.sentences import sentence_around
+
+GOVERNING = re.compile(
+    r"\b(?:governed\s+by|construed\s+(?:and\s+enforced\s+)?in\s+accordance\s+with|"
+    r"subject\s+to|interpreted\s+(?:and\s+construed\s+)?(?:in\s+accordance\s+with|under)|"
+    r"governing\s+law\s+(?:is|shall\s+be))\b[^.]{0,120}?\blaws?\s+of\s+(?:the\s+)?"
+    r"(?:(?:State|Commonwealth|Province|Republic|Kingdom|People's\s+Republic)\s+of\s+)?"
+    r"(?P<place>[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z][\w.'-]*){0,3})",
+)
+
+LIABILITY_LIMIT = re.compile(
+    r"\b(?:aggregate|total|cumulative|maximum|entire)\s+(?:\w+\s+){0,3}liability\b[^.;]{0,200}?"
+    r"\b(?:exceed|limited\s+to|not\s+be\s+(?:more|greater)\s+than)|"
+    r"\bliability\b[^.;]{0,80}?\b(?:shall|will)\s+(?:in\s+no\s+event\s+)?(?:not\s+exceed|be\s+limited\s+to)|"
+    r"\b(?:in\s+no\s+event|under\s+no\s+circumstances)\s+(?:shall|will)\s+[^.;]{0,80}?\bbe\s+liable\b[^.;]{0,120}?"
+    r"\b(?:indirect|incidental|consequential|special|punitive|exemplary|lost\s+profits|in\s+excess)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _assignment() -> tuple[re.Pattern[str], ...]:
+    # the anti-assignment cue of the CUAD answers (imported here, not at module level: the
+    # answers package imports the checker's context, which imports this module)
+    from contract_analyzer.check.answers.cues import load_cues
+
+    return load_cues()["anti_assignment"].any
+
+
+def _spans(text: str, patterns: tuple[re.Pattern[str], ...], limit: int) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for pattern in patterns:
+        for m in pattern.finditer(text):
+            s, e = sentence_around(text, m.start(), m.end())
+            if not any(a <= s < b for a, b in out):
+                out.append((s, e))
+            if len(out) >= limit:
+                return sorted(out)
+    return sorted(out)
+
+
+def statement_spans(text: str, component: str, limit: int = 3) -> list[tuple[int, int]]:
+    """Sentences of ``text`` that state ``component`` (governing_law, assignment,
+    limitation_of_liability) unmistakably; empty for any other component."""
+    if component == "governing_law":
+        patterns: tuple[re.Pattern[str], ...] = (GOVERNING,)
+    elif component == "assignment":
+        patterns = _assignment()
+    elif component == "limitation_of_liability":
+        patterns = (LIABILITY_LIMIT,)
+    else:
+        return []
+    return _spans(text, patterns, limit)
+
+
+STATED_COMPONENTS = ("governing_law", "assignment", "limitation_of_liability")
