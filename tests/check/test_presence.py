@@ -71,3 +71,27 @@ def test_a_cut_out_section_is_absent_on_a_real_template(shared: Path) -> None:
     src = Source(path="cut.txt", sha256="1" * 64, format="txt", size_bytes=len(body), page_count=0)
     variant = Document(text=body, pages=(), blocks=(), source=src)
     assert not is_present(tag(variant), "force_majeure")
+
+
+def test_a_stated_component_is_present_even_untagged() -> None:
+    """A governing-law sentence or an assignment restriction the tagger did not tag (here: no
+    clauses at all) still makes the component present for the checker, so no missing finding
+    contradicts the CUAD answer read from the same words; other components stay absent."""
+    from contract_analyzer.check import load_playbook, run_checks
+    from contract_analyzer.check.context import CheckContext
+
+    text = (
+        "12. Miscellaneous. This Agreement shall be governed by the laws of the State of New York. "
+        "Neither party may assign this Agreement without the prior written consent of the other "
+        "party. The headings are for convenience only."
+    )
+    src = Source(path="m.txt", sha256="2" * 64, format="txt", size_bytes=len(text), page_count=0)
+    d = Document(text=text, pages=(), blocks=(), source=src)
+    ctx = CheckContext(d, [])
+    assert ctx.has("governing_law") and ctx.has("assignment")
+    assert not ctx.has("limitation_of_liability") and not ctx.has("insurance")
+    gl = ctx.region_evidence("governing_law")
+    assert gl and "New York" in text[gl[0].start : gl[0].end]
+    rules = {f.rule_id for f in run_checks(d, [], load_playbook("it_services"))}
+    assert "missing.governing_law" not in rules and "present.governing_law" in rules
+    assert "missing.limitation_of_liability" in rules
