@@ -18,6 +18,10 @@ Row = list[tuple[dict[str, Any], Any]]  # (word, chars) tuples of one line
 
 
 def _gutter(rows: Sequence[Row], width: float) -> float | None:
+    """The x of a column gutter: a position in the middle of the page that few rows cross,
+    with rows of running text on both sides. Rows are either split by it (the columns' lines
+    align) or lie wholly on one side of it (they do not: each column's lines are rows of their
+    own)."""
     lo, hi = 0.3 * width, 0.7 * width
     spans: list[tuple[float, float, list[tuple[float, float]]]] = []
     candidates: set[float] = set()
@@ -30,19 +34,26 @@ def _gutter(rows: Sequence[Row], width: float) -> float | None:
                 gaps.append((a1, b0))
                 candidates.add(round(mid / 4) * 4)
         spans.append((xs[0][0], max(x1 for _, x1 in xs), gaps))
-    if not candidates:
-        return None
-    best, best_split = None, 0
+    # positions no row's words cover, even where no row has both columns
+    candidates.update(c for c in range(int(lo) // 4 * 4, int(hi) + 1, 4) if c >= lo)
+    best, best_score = None, 0
     for c in sorted(candidates):
-        split = crossing = 0
+        split = crossing = left = right = 0
         for x0, x1, gaps in spans:
             if any(a <= c <= b for a, b in gaps):
                 split += 1
             elif x0 < c < x1:
                 crossing += 1
-        if split > best_split and crossing <= 0.3 * len(rows):
-            best, best_split = c, split
-    if best is None or best_split < MIN_ROWS or best_split < 0.4 * len(rows):
+            elif x1 <= c:
+                left += 1
+            else:
+                right += 1
+        if crossing > 0.3 * len(rows):
+            continue
+        both = min(split + left, split + right)  # rows of text on the thinner side
+        if both >= MIN_ROWS and both >= 0.4 * (len(rows) - crossing) / 2 and both > best_score:
+            best, best_score = c, both
+    if best is None:
         return None
     return best if _prose_on_both_sides(rows, best) else None
 
@@ -60,16 +71,18 @@ def _prose_on_both_sides(rows: Sequence[Row], c: float) -> bool:
     for row in rows:
         lpart = [w for w, _ in row if w["x1"] <= c]
         rpart = [w for w, _ in row if w["x0"] >= c]
-        if not lpart or not rpart or len(lpart) + len(rpart) < len(row):
-            continue
-        left_words.append(len(lpart))
-        right_words.append(len(rpart))
-        left_fill.append(
-            (max(w["x1"] for w in lpart) - min(w["x0"] for w in lpart)) / max(c - x_min, 1)
-        )
-        right_fill.append(
-            (max(w["x1"] for w in rpart) - min(w["x0"] for w in rpart)) / max(x_max - c, 1)
-        )
+        if len(lpart) + len(rpart) < len(row):
+            continue  # crosses the gutter
+        if lpart:
+            left_words.append(len(lpart))
+            left_fill.append(
+                (max(w["x1"] for w in lpart) - min(w["x0"] for w in lpart)) / max(c - x_min, 1)
+            )
+        if rpart:
+            right_words.append(len(rpart))
+            right_fill.append(
+                (max(w["x1"] for w in rpart) - min(w["x0"] for w in rpart)) / max(x_max - c, 1)
+            )
     return (
         _median(left_words) >= 5
         and _median(right_words) >= 5

@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from contract_analyzer.errors import OcrNotAvailable
+from contract_analyzer.ingest.columns import order_rows
 from contract_analyzer.ingest.deadline import Deadline
 from contract_analyzer.ingest.lines import Line
 
@@ -160,6 +161,18 @@ def read_words(tsv: str, scale: float) -> list[list[Word]]:
     return [words for _, words in sorted(lines.items(), key=lambda kv: kv[0])]
 
 
+def in_columns(words: list[list[Word]], width: float) -> list[list[Word]]:
+    """Lines in reading order on a page set in two columns: mode 6 reads one uniform block, so
+    each of its lines runs across both columns; where the page has a column gutter (the test
+    the PDF text layer uses, :mod:`.columns`), each run of lines is read left column first, a
+    line's halves becoming lines of their own. Other pages come back unchanged."""
+    rows = [[({"x0": w.x0, "x1": w.x1}, w) for w in line] for line in words if line]
+    ordered = order_rows(rows, width)
+    if ordered == rows:
+        return words
+    return [[w for _, w in row] for row in ordered]
+
+
 def words_to_lines(words: list[list[Word]]) -> list[Line]:
     """Page lines for the layout stage; body lines share one size so paragraphs hold together.
 
@@ -209,7 +222,7 @@ def ocr_image(image: Image, dpi: float, deadline: Deadline, *, language: str = "
     def read(img: Image, psm: int = PSM) -> list[list[Word]]:
         tsv = _run(["--psm", str(psm), "--dpi", str(int(dpi)), "-l", language, "tsv"],
                    _pgm(img), deadline)  # fmt: skip
-        return read_words(tsv, scale)
+        return in_columns(read_words(tsv, scale), img.width * scale)
 
     words = read(grey)
     page = PageText(words_to_lines(words), words)

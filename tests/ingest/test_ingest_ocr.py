@@ -228,3 +228,39 @@ def test_low_confidence_pages_are_read_again_with_automatic_segmentation(
     page = ocr._retry_segmented(_page(first), Image.new("L", (8, 8)), read)
     assert asked == psms
     assert page.confidence == pytest.approx(kept)
+
+
+def test_a_two_column_page_reads_column_by_column_born_digital_and_scanned(tmp_path) -> None:
+    """Sample c05 (an NDA set in two columns from page 2): the text layer's lines do not line up
+    across the gutter, and Tesseract's one-block mode reads each line across both columns;
+    either way the reading is column by column, so clause 1.1 runs on into its own item (a)
+    instead of into clause 2.1 of the right-hand column."""
+    pdf = sample_pdf("c05_nda_orchardlane_vantagecrest.pdf")
+    born = load_document(pdf)
+    path = tmp_path / "c05_p2.pdf"
+    path.write_bytes(image_pdf(page_images(pdf, [2], angle=0.4)))
+    scan = load_document(path)
+    for doc in (born, scan):
+        text = " ".join(page_text(doc, 2 if doc is born else 1).split())
+        start = text.index("In this Agreement:")
+        assert "2.1" not in text[start : start + 120], text[start : start + 200]
+        assert text.index("means, in relation to a party") < text.index("Confidentiality obligations")
+    truth = " ".join(page_text(born, 2).split())
+    assert fidelity(" ".join(page_text(scan, 1).split()), truth) >= 0.95
+
+
+def test_in_columns_splits_lines_that_run_across_a_gutter() -> None:
+    left = [f"left{i} words of the first column here" for i in range(10)]
+    right = [f"right{i} words of the second column here" for i in range(10)]
+    lines = []
+    for i, (a, b) in enumerate(zip(left, right, strict=True)):
+        words = [ocr.Word(w, 50 + 28 * k, 100 + 14 * i, 74 + 28 * k, 110 + 14 * i, 0.9)
+                 for k, w in enumerate(a.split())]  # fmt: skip
+        words += [ocr.Word(w, 320 + 28 * k, 100 + 14 * i, 344 + 28 * k, 110 + 14 * i, 0.9)
+                  for k, w in enumerate(b.split())]  # fmt: skip
+        lines.append(words)
+    ordered = ocr.in_columns(lines, 595.0)
+    assert [" ".join(w.text for w in line) for line in ordered] == left + right
+    single = [[ocr.Word(f"w{k}", 50 + 40 * k, 100 + 14 * i, 80 + 40 * k, 110 + 14 * i, 0.9)
+               for k in range(12)] for i in range(10)]  # fmt: skip
+    assert ocr.in_columns(single, 595.0) == single
