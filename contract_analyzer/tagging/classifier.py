@@ -3,7 +3,9 @@
 Features are TF-IDF n-grams and/or sentence embeddings (static model2vec vectors distilled
 from all-MiniLM-L6-v2, or all-MiniLM-L6-v2 itself); one logistic regression per taxonomy id
 (one-vs-rest), each trained only on the texts whose label for that id is known, and a
-threshold per id. The fitted model is saved with skops (never pickle) in ``models/``.
+threshold per id. The fitted model is saved with skops (never pickle) in ``models/`` and
+converted, with skops's validation, into a plain-data artefact (``clause_tagger.json`` +
+``.npz``) that loads without skops (:mod:`~contract_analyzer.tagging.convert`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,12 @@ SCORE_DECIMALS = 4
 def model_file(variant: str = "default") -> str:
     """File name of a shipped variant ("default" -> clause_tagger.skops)."""
     return MODEL_FILE if variant == "default" else f"clause_tagger-{variant}.skops"
+
+
+def artefact_file(variant: str = "default") -> str:
+    """File name of a variant's plain-data artefact ("default" -> clause_tagger.json; its
+    arrays are in the ``.npz`` of the same stem)."""
+    return str(Path(model_file(variant)).with_suffix(".json"))
 
 
 class ClauseTagger(ClassifierMixin, BaseEstimator):
@@ -322,22 +330,27 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
     def load(cls, path: str | Path | None = None, variant: str = "default") -> ClauseTagger:
         """Load a saved tagger (default: the shipped one in ``models/``); no network is used.
 
-        ``path`` is a ``.skops`` file or a folder holding one; ``variant`` picks a shipped
-        alternative (e.g. "accurate") when ``path`` is a folder or omitted.
-        Raises :class:`ModelNotFound` naming the path looked in when the file is missing.
+        ``path`` is a model file or a folder holding one; ``variant`` picks a shipped
+        alternative (e.g. "accurate") when ``path`` is a folder or omitted. In a folder the
+        plain-data artefact (``clause_tagger.json`` + ``.npz``, validated when it was built,
+        see :mod:`~contract_analyzer.tagging.artefact`) is read; a folder holding only a
+        ``.skops`` file (a model trained before the artefact existed) is read with skops and
+        its trusted-type validation. A file path may name a ``.json``, ``.npz`` or ``.skops``.
+        Raises :class:`ModelNotFound` naming the path looked in when the file is missing and
+        :class:`ContractAnalyzerError` naming the file when it is damaged or altered.
         """
-        where = Path(path) if path is not None else models_dir()
-        file = where / model_file(variant) if where.is_dir() or path is None else where
-        if not file.is_file():
-            raise ModelNotFound(
-                file, "clause tagger model not found (run `contract-analyzer train`)"
-            )
-        from contract_analyzer.tagging.skops_io import skops_io
+        file = _model_path(Path(path) if path is not None else None, variant)
+        if file.suffix == ".skops":
+            state = _skops_state(file)
+        else:
+            from contract_analyzer.tagging.artefact import read_artefact
 
-        try:
-            state = skops_io().load(file, trusted=[])
-        except Exception as exc:  # untrusted types or a damaged zip
-            raise ContractAnalyzerError(file, f"cannot read clause tagger model: {exc}") from exc
+            state = read_artefact(file.with_suffix(".json"))
+        return cls._from_state(state, file)
+
+    @classmethod
+    def _from_state(cls, state: dict, file: Path) -> ClauseTagger:
+        """The fitted tagger from the state dict of :meth:`save` (read from ``file``)."""
         if state.get("format_version") not in READABLE_VERSIONS:
             raise ContractAnalyzerError(file, "clause tagger model has an unknown format version")
         tagger = cls(**state["params"])
@@ -365,6 +378,40 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.target_tags.multi_output = True
         return tags
+
+
+def _model_path(path: Path | None, variant: str) -> Path:
+    """The model file to read: ``path`` itself, or the variant's artefact (else its skops
+    file) in the folder ``path`` (default: ``models/``)."""
+    if path is not None and not path.is_dir():
+        if not path.is_file():
+            raise ModelNotFound(
+                path, "clause tagger model not found (run `contract-analyzer train`)"
+            )
+        if path.suffix not in (".json", ".npz", ".skops"):
+            raise ContractAnalyzerError(path, "not a clause tagger model (.json, .npz or .skops)")
+        return path
+    folder = path if path is not None else models_dir()
+    artefact, skops_file = folder / artefact_file(variant), folder / model_file(variant)
+    if artefact.is_file() or not skops_file.is_file():
+        if not artefact.is_file():
+            raise ModelNotFound(
+                artefact,
+                f"clause tagger model not found, nor {skops_file} (run `contract-analyzer train`)",
+            )
+        return artefact
+    return skops_file
+
+
+def _skops_state(file: Path) -> dict:
+    """The state dict of a skops file, loaded with skops's trusted-type validation (slow:
+    about a second to import skops; the shipped model is read from its artefact instead)."""
+    from contract_analyzer.tagging.skops_io import skops_io
+
+    try:
+        return skops_io().load(file, trusted=[])
+    except Exception as exc:  # untrusted types or a damaged zip
+        raise ContractAnalyzerError(file, f"cannot read clause tagger model: {exc}") from exc
 
 
 def _tfidf_state(vectorizer: TfidfVectorizer | None) -> dict | None:
