@@ -21,31 +21,26 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.utils.validation import check_is_fitted
 
-from contract_analyzer.errors import ContractAnalyzerError, ModelNotFound
+from contract_analyzer.errors import ContractAnalyzerError
 from contract_analyzer.resources import models_dir
 from contract_analyzer.tagging import features as F
+from contract_analyzer.tagging.inference import TaggerInference
+from contract_analyzer.tagging.model_files import (
+    artefact_file,
+    check_format,
+    model_file,
+    model_path,
+)
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS, check_clause_type
 from contract_analyzer.validate import check_texts
 
-MODEL_FILE = "clause_tagger.skops"
+__all__ = ["ClauseTagger", "artefact_file", "model_file"]  # file names: see model_files
+
 STATIC_DIR = "static-minilm"
 FORMAT_VERSION = 2  # 2: calibrators per type; 1 (no calibration) still loads
-READABLE_VERSIONS = (1, 2)
-SCORE_DECIMALS = 4
 
 
-def model_file(variant: str = "default") -> str:
-    """File name of a shipped variant ("default" -> clause_tagger.skops)."""
-    return MODEL_FILE if variant == "default" else f"clause_tagger-{variant}.skops"
-
-
-def artefact_file(variant: str = "default") -> str:
-    """File name of a variant's plain-data artefact ("default" -> clause_tagger.json; its
-    arrays are in the ``.npz`` of the same stem)."""
-    return str(Path(model_file(variant)).with_suffix(".json"))
-
-
-class ClauseTagger(ClassifierMixin, BaseEstimator):
+class ClauseTagger(TaggerInference, ClassifierMixin, BaseEstimator):
     """Multi-label clause-type classifier: texts in, taxonomy ids with scores out.
 
     Parameters
@@ -214,6 +209,9 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         self.n_features_in_ = X.shape[1]
         return self
 
+    def _check_fitted(self) -> None:
+        check_is_fitted(self, "coef_")
+
     def decision_function(
         self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
     ) -> np.ndarray:
@@ -221,62 +219,6 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "coef_")
         X = self.transform(texts, embeddings=embeddings)
         return np.asarray(X @ self.coef_.T, dtype=np.float64) + self.intercept_
-
-    def predict_proba(
-        self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
-    ) -> np.ndarray:
-        """Probability per text and class, rounded so results are reproducible bit for bit."""
-        texts = check_texts(texts)
-        if len(texts) == 0:
-            return np.zeros((0, len(getattr(self, "classes_", ()))))
-        z = self.decision_function(texts, embeddings=embeddings)
-        return np.round(1.0 / (1.0 + np.exp(-z)), SCORE_DECIMALS)
-
-    def decision_rule(self):
-        """The :class:`~contract_analyzer.tagging.decision.DecisionRule` of this model:
-        calibrated confidence per type (with heading evidence) and thresholds."""
-        from contract_analyzer.tagging.decision import Calibrator, DecisionRule
-
-        check_is_fitted(self, "coef_")
-
-        def maps(state: dict) -> dict:
-            return {t: Calibrator(np.asarray(x), np.asarray(y)) for t, (x, y) in state.items()}
-
-        return DecisionRule(
-            classes=tuple(str(c) for c in self.classes_),
-            thresholds=np.asarray(self.thresholds_, dtype=np.float64),
-            plain=maps(getattr(self, "calibration_", {})),
-            named=maps(getattr(self, "calibration_named_", {})),
-            relative=getattr(self, "relative_", None),
-        )
-
-    def confidence(
-        self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
-    ) -> np.ndarray:
-        """Calibrated confidence per text and class for texts read without a heading."""
-        proba = self.predict_proba(texts, embeddings=embeddings)
-        rule = self.decision_rule()
-        out = np.array(proba, dtype=np.float64)
-        for j, t in enumerate(rule.classes):
-            if t in rule.plain:
-                out[:, j] = rule.plain[t](proba[:, j])
-        return out
-
-    def predict(
-        self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
-    ) -> list[list[tuple[str, float]]]:
-        """For each text, the ids whose calibrated confidence passes their threshold, best
-        first."""
-        proba = self.confidence(texts, embeddings=embeddings)
-        out = []
-        for row in proba:
-            hits = [
-                (str(c), float(p))
-                for c, p, t in zip(self.classes_, row, self.thresholds_, strict=True)
-                if p >= t
-            ]
-            out.append(sorted(hits, key=lambda h: (-h[1], h[0])))
-        return out
 
     def score(
         self,
@@ -339,7 +281,7 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         Raises :class:`ModelNotFound` naming the path looked in when the file is missing and
         :class:`ContractAnalyzerError` naming the file when it is damaged or altered.
         """
-        file = _model_path(Path(path) if path is not None else None, variant)
+        file = model_path(Path(path) if path is not None else None, variant)
         if file.suffix == ".skops":
             state = _skops_state(file)
         else:
@@ -351,8 +293,7 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
     @classmethod
     def _from_state(cls, state: dict, file: Path) -> ClauseTagger:
         """The fitted tagger from the state dict of :meth:`save` (read from ``file``)."""
-        if state.get("format_version") not in READABLE_VERSIONS:
-            raise ContractAnalyzerError(file, "clause tagger model has an unknown format version")
+        check_format(state, file)
         tagger = cls(**state["params"])
         if "static" in tagger._kinds():
             beside = file.parent / STATIC_DIR
@@ -378,29 +319,6 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.target_tags.multi_output = True
         return tags
-
-
-def _model_path(path: Path | None, variant: str) -> Path:
-    """The model file to read: ``path`` itself, or the variant's artefact (else its skops
-    file) in the folder ``path`` (default: ``models/``)."""
-    if path is not None and not path.is_dir():
-        if not path.is_file():
-            raise ModelNotFound(
-                path, "clause tagger model not found (run `contract-analyzer train`)"
-            )
-        if path.suffix not in (".json", ".npz", ".skops"):
-            raise ContractAnalyzerError(path, "not a clause tagger model (.json, .npz or .skops)")
-        return path
-    folder = path if path is not None else models_dir()
-    artefact, skops_file = folder / artefact_file(variant), folder / model_file(variant)
-    if artefact.is_file() or not skops_file.is_file():
-        if not artefact.is_file():
-            raise ModelNotFound(
-                artefact,
-                f"clause tagger model not found, nor {skops_file} (run `contract-analyzer train`)",
-            )
-        return artefact
-    return skops_file
 
 
 def _skops_state(file: Path) -> dict:

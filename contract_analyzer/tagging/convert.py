@@ -17,7 +17,8 @@ import numpy as np
 from contract_analyzer.errors import ContractAnalyzerError
 from contract_analyzer.resources import models_dir
 from contract_analyzer.tagging.artefact import read_artefact, write_artefact
-from contract_analyzer.tagging.classifier import READABLE_VERSIONS, _skops_state, model_file
+from contract_analyzer.tagging.classifier import _skops_state
+from contract_analyzer.tagging.model_files import check_format, model_file
 
 
 def convert(skops_file: str | Path, json_file: str | Path | None = None) -> Path:
@@ -25,8 +26,7 @@ def convert(skops_file: str | Path, json_file: str | Path | None = None) -> Path
     every array is bit for bit the same; return the JSON path (default: beside, same stem)."""
     skops_file = Path(skops_file)
     state = _skops_state(skops_file)  # skops refuses any type it does not trust
-    if state.get("format_version") not in READABLE_VERSIONS:
-        raise ContractAnalyzerError(skops_file, "clause tagger model has an unknown format version")
+    check_format(state, skops_file)
     out = Path(json_file) if json_file is not None else skops_file.with_suffix(".json")
     write_artefact(state, out, source=skops_file)
     _check_same(state, read_artefact(out), out)
