@@ -6,7 +6,7 @@ cores hit each alike), that import the tagger's code and time loading it: ``skop
 (``ClauseTagger.load()``, the plain-data artefact, scikit-learn estimator) and ``runtime``
 (``load_tagger()``, what ``analyze`` uses: the artefact without scikit-learn). Medians. ``--cli PDF`` also times cold ``contract-analyzer analyze PDF --format
 json`` runs of this tree and, with ``--base DIR`` (an export of the old code, e.g. ``git
-archive main | tar -x -C DIR``), of that tree side by side: wall seconds and peak RSS
+archive main | tar -x -C DIR``), of that tree side by side: wall and CPU seconds and peak RSS
 (``/usr/bin/time -v``).
 Usage: python bench/bench_startup.py [--repeats 7] [--cli PDF [--base DIR]]
 """
@@ -63,8 +63,9 @@ def load_once(kind: str) -> dict:
     return json.loads(out.stdout)
 
 
-def cli_once(tree: Path, pdf: Path) -> tuple[float, float]:
-    """(wall seconds, peak RSS MB) of one cold ``analyze`` run of the code in ``tree``."""
+def cli_once(tree: Path, pdf: Path) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS MB, CPU seconds user+sys) of one cold ``analyze`` run of the
+    code in ``tree`` (CPU time moves less than wall time on loaded shared cores)."""
     cmd = ["/usr/bin/time", "-v", sys.executable, "-c", CLI, str(tree), "analyze", str(pdf)]
     done = subprocess.run(
         [*cmd, "--format", "json"], capture_output=True, text=True, check=True, cwd=tree
@@ -72,8 +73,12 @@ def cli_once(tree: Path, pdf: Path) -> tuple[float, float]:
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", done.stderr)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
     assert wall and rss, done.stderr[-500:]
+    cpu = sum(
+        float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", done.stderr).group(1))  # type: ignore[union-attr]
+        for kind in ("User", "System")
+    )
     h, m, s = wall.groups()
-    return int(h or 0) * 3600 + int(m) * 60 + float(s), int(rss.group(1)) / 1024
+    return int(h or 0) * 3600 + int(m) * 60 + float(s), int(rss.group(1)) / 1024, cpu
 
 
 def main() -> None:
@@ -97,17 +102,17 @@ def main() -> None:
     if args.cli is None:
         return
     trees = {"after": ROOT} | ({"before": args.base.resolve()} if args.base else {})
-    cli: dict[str, list[tuple[float, float]]] = {k: [] for k in trees}
+    cli: dict[str, list[tuple[float, float, float]]] = {k: [] for k in trees}
     t0 = time.perf_counter()
     for _ in range(args.repeats):
         for name, tree in trees.items():
             cli[name].append(cli_once(tree, args.cli.resolve()))
     print(f"cold `analyze {args.cli.name} --format json`, median of {args.repeats}:")
     for name, rs in cli.items():
-        walls, peaks = [w for w, _ in rs], [p for _, p in rs]
+        walls, peaks, cpus = ([r[i] for r in rs] for i in range(3))
         print(
             f"  {name:6s} wall {statistics.median(walls):5.2f} s (min {min(walls):.2f})  "
-            f"peak RSS {statistics.median(peaks):5.0f} MB"
+            f"CPU {statistics.median(cpus):5.2f} s  peak RSS {statistics.median(peaks):5.0f} MB"
         )
     print(f"  ({time.perf_counter() - t0:.0f} s for these runs)")
 
