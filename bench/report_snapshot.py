@@ -53,9 +53,9 @@ def main() -> None:
     parser.add_argument("folder", type=Path)
     parser.add_argument("--cuad", type=int, default=10)
     args = parser.parse_args()
-    from contract_analyzer.tagging.classifier import ClauseTagger
+    from contract_analyzer.tagging import default_tagger
 
-    tagger = ClauseTagger.load()
+    tagger = default_tagger()  # the one ca.analyze uses when given none
     args.folder.mkdir(parents=True, exist_ok=True)
     differ = 0
     started = time.perf_counter()

@@ -195,8 +195,9 @@ def init_analysis(options: BatchOptions) -> None:
     loaded here, not inside the first file's time limit."""
     global _TAGGER
     import contract_analyzer as ca
+    from contract_analyzer.tagging.linear import load_tagger
 
-    _TAGGER = ca.ClauseTagger.load()  # a missing model fails the batch with ModelNotFound
+    _TAGGER = load_tagger()  # a missing model fails the batch with ModelNotFound
     with contextlib.suppress(Exception):
         ca.analyze(
             WARM_UP_TEXT.encode(),

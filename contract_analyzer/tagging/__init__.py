@@ -26,6 +26,7 @@ from contract_analyzer.tagging.headings import headed_units, in_definitions
 
 if TYPE_CHECKING:
     from contract_analyzer.tagging.classifier import ClauseTagger
+    from contract_analyzer.tagging.linear import LinearTagger
 
 __all__ = ["Clause", "ClauseTagger", "default_tagger", "tag", "tag_units", "tag_scored"]
 
@@ -33,18 +34,20 @@ __all__ = ["Clause", "ClauseTagger", "default_tagger", "tag", "tag_units", "tag_
 MAX_CLAUSE_WORDS = 300
 
 _lock = threading.Lock()
-_tagger: ClauseTagger | None = None
+_tagger: ClauseTagger | LinearTagger | None = None
 
 
-def default_tagger() -> ClauseTagger:
-    """The shipped tagger, loaded on first use and then shared by every call."""
+def default_tagger() -> ClauseTagger | LinearTagger:
+    """The shipped tagger, loaded on first use and then shared by every call (a
+    :class:`~contract_analyzer.tagging.linear.LinearTagger`: same outputs as ``ClauseTagger``
+    without importing scikit-learn)."""
     global _tagger
     if _tagger is None:
         with _lock:
             if _tagger is None:
-                from contract_analyzer.tagging.classifier import ClauseTagger
+                from contract_analyzer.tagging.linear import load_tagger
 
-                _tagger = ClauseTagger.load()
+                _tagger = load_tagger()  # scikit-learn-free for the shipped TF-IDF model
     return _tagger
 
 

@@ -3,7 +3,9 @@
 Features are TF-IDF n-grams and/or sentence embeddings (static model2vec vectors distilled
 from all-MiniLM-L6-v2, or all-MiniLM-L6-v2 itself); one logistic regression per taxonomy id
 (one-vs-rest), each trained only on the texts whose label for that id is known, and a
-threshold per id. The fitted model is saved with skops (never pickle) in ``models/``.
+threshold per id. The fitted model is saved with skops (never pickle) in ``models/`` and
+converted, with skops's validation, into a plain-data artefact (``clause_tagger.json`` +
+``.npz``) that loads without skops (:mod:`~contract_analyzer.tagging.convert`).
 """
 
 from __future__ import annotations
@@ -19,25 +21,26 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression, SGDClassifier
 from sklearn.utils.validation import check_is_fitted
 
-from contract_analyzer.errors import ContractAnalyzerError, ModelNotFound
+from contract_analyzer.errors import ContractAnalyzerError
 from contract_analyzer.resources import models_dir
 from contract_analyzer.tagging import features as F
+from contract_analyzer.tagging.inference import TaggerInference
+from contract_analyzer.tagging.model_files import (
+    artefact_file,
+    check_format,
+    model_file,
+    model_path,
+)
 from contract_analyzer.taxonomy import CLAUSE_TYPE_IDS, check_clause_type
 from contract_analyzer.validate import check_texts
 
-MODEL_FILE = "clause_tagger.skops"
+__all__ = ["ClauseTagger", "artefact_file", "model_file"]  # file names: see model_files
+
 STATIC_DIR = "static-minilm"
 FORMAT_VERSION = 2  # 2: calibrators per type; 1 (no calibration) still loads
-READABLE_VERSIONS = (1, 2)
-SCORE_DECIMALS = 4
 
 
-def model_file(variant: str = "default") -> str:
-    """File name of a shipped variant ("default" -> clause_tagger.skops)."""
-    return MODEL_FILE if variant == "default" else f"clause_tagger-{variant}.skops"
-
-
-class ClauseTagger(ClassifierMixin, BaseEstimator):
+class ClauseTagger(TaggerInference, ClassifierMixin, BaseEstimator):
     """Multi-label clause-type classifier: texts in, taxonomy ids with scores out.
 
     Parameters
@@ -206,6 +209,9 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         self.n_features_in_ = X.shape[1]
         return self
 
+    def _check_fitted(self) -> None:
+        check_is_fitted(self, "coef_")
+
     def decision_function(
         self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
     ) -> np.ndarray:
@@ -213,62 +219,6 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         check_is_fitted(self, "coef_")
         X = self.transform(texts, embeddings=embeddings)
         return np.asarray(X @ self.coef_.T, dtype=np.float64) + self.intercept_
-
-    def predict_proba(
-        self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
-    ) -> np.ndarray:
-        """Probability per text and class, rounded so results are reproducible bit for bit."""
-        texts = check_texts(texts)
-        if len(texts) == 0:
-            return np.zeros((0, len(getattr(self, "classes_", ()))))
-        z = self.decision_function(texts, embeddings=embeddings)
-        return np.round(1.0 / (1.0 + np.exp(-z)), SCORE_DECIMALS)
-
-    def decision_rule(self):
-        """The :class:`~contract_analyzer.tagging.decision.DecisionRule` of this model:
-        calibrated confidence per type (with heading evidence) and thresholds."""
-        from contract_analyzer.tagging.decision import Calibrator, DecisionRule
-
-        check_is_fitted(self, "coef_")
-
-        def maps(state: dict) -> dict:
-            return {t: Calibrator(np.asarray(x), np.asarray(y)) for t, (x, y) in state.items()}
-
-        return DecisionRule(
-            classes=tuple(str(c) for c in self.classes_),
-            thresholds=np.asarray(self.thresholds_, dtype=np.float64),
-            plain=maps(getattr(self, "calibration_", {})),
-            named=maps(getattr(self, "calibration_named_", {})),
-            relative=getattr(self, "relative_", None),
-        )
-
-    def confidence(
-        self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
-    ) -> np.ndarray:
-        """Calibrated confidence per text and class for texts read without a heading."""
-        proba = self.predict_proba(texts, embeddings=embeddings)
-        rule = self.decision_rule()
-        out = np.array(proba, dtype=np.float64)
-        for j, t in enumerate(rule.classes):
-            if t in rule.plain:
-                out[:, j] = rule.plain[t](proba[:, j])
-        return out
-
-    def predict(
-        self, texts: Sequence[str], embeddings: dict[str, np.ndarray] | None = None
-    ) -> list[list[tuple[str, float]]]:
-        """For each text, the ids whose calibrated confidence passes their threshold, best
-        first."""
-        proba = self.confidence(texts, embeddings=embeddings)
-        out = []
-        for row in proba:
-            hits = [
-                (str(c), float(p))
-                for c, p, t in zip(self.classes_, row, self.thresholds_, strict=True)
-                if p >= t
-            ]
-            out.append(sorted(hits, key=lambda h: (-h[1], h[0])))
-        return out
 
     def score(
         self,
@@ -322,24 +272,28 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
     def load(cls, path: str | Path | None = None, variant: str = "default") -> ClauseTagger:
         """Load a saved tagger (default: the shipped one in ``models/``); no network is used.
 
-        ``path`` is a ``.skops`` file or a folder holding one; ``variant`` picks a shipped
-        alternative (e.g. "accurate") when ``path`` is a folder or omitted.
-        Raises :class:`ModelNotFound` naming the path looked in when the file is missing.
+        ``path`` is a model file or a folder holding one; ``variant`` picks a shipped
+        alternative (e.g. "accurate") when ``path`` is a folder or omitted. In a folder the
+        plain-data artefact (``clause_tagger.json`` + ``.npz``, validated when it was built,
+        see :mod:`~contract_analyzer.tagging.artefact`) is read; a folder holding only a
+        ``.skops`` file (a model trained before the artefact existed) is read with skops and
+        its trusted-type validation. A file path may name a ``.json``, ``.npz`` or ``.skops``.
+        Raises :class:`ModelNotFound` naming the path looked in when the file is missing and
+        :class:`ContractAnalyzerError` naming the file when it is damaged or altered.
         """
-        where = Path(path) if path is not None else models_dir()
-        file = where / model_file(variant) if where.is_dir() or path is None else where
-        if not file.is_file():
-            raise ModelNotFound(
-                file, "clause tagger model not found (run `contract-analyzer train`)"
-            )
-        from contract_analyzer.tagging.skops_io import skops_io
+        file = model_path(Path(path) if path is not None else None, variant)
+        if file.suffix == ".skops":
+            state = _skops_state(file)
+        else:
+            from contract_analyzer.tagging.artefact import read_artefact
 
-        try:
-            state = skops_io().load(file, trusted=[])
-        except Exception as exc:  # untrusted types or a damaged zip
-            raise ContractAnalyzerError(file, f"cannot read clause tagger model: {exc}") from exc
-        if state.get("format_version") not in READABLE_VERSIONS:
-            raise ContractAnalyzerError(file, "clause tagger model has an unknown format version")
+            state = read_artefact(file.with_suffix(".json"))
+        return cls._from_state(state, file)
+
+    @classmethod
+    def _from_state(cls, state: dict, file: Path) -> ClauseTagger:
+        """The fitted tagger from the state dict of :meth:`save` (read from ``file``)."""
+        check_format(state, file)
         tagger = cls(**state["params"])
         if "static" in tagger._kinds():
             beside = file.parent / STATIC_DIR
@@ -365,6 +319,17 @@ class ClauseTagger(ClassifierMixin, BaseEstimator):
         tags.input_tags.two_d_array = False
         tags.target_tags.multi_output = True
         return tags
+
+
+def _skops_state(file: Path) -> dict:
+    """The state dict of a skops file, loaded with skops's trusted-type validation (slow:
+    about a second to import skops; the shipped model is read from its artefact instead)."""
+    from contract_analyzer.tagging.skops_io import skops_io
+
+    try:
+        return skops_io().load(file, trusted=[])
+    except Exception as exc:  # untrusted types or a damaged zip
+        raise ContractAnalyzerError(file, f"cannot read clause tagger model: {exc}") from exc
 
 
 def _tfidf_state(vectorizer: TfidfVectorizer | None) -> dict | None:

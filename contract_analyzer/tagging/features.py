@@ -11,11 +11,14 @@ from __future__ import annotations
 import os
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
 
 from contract_analyzer.errors import ModelNotFound
+
+if TYPE_CHECKING:  # scipy is imported only where a matrix is built (clip needs none of it)
+    from scipy import sparse
 
 FEATURE_KINDS = ("tfidf", "static", "minilm")
 MAX_WORDS = 256  # longer texts are cut: clause-sized units rarely exceed it
@@ -85,6 +88,8 @@ def _unit(x: np.ndarray) -> np.ndarray:
 
 def stack(blocks: list[sparse.spmatrix | np.ndarray]) -> sparse.csr_matrix:
     """One CSR matrix from sparse and dense feature blocks side by side."""
+    from scipy import sparse
+
     return sparse.hstack(
         [b if sparse.issparse(b) else sparse.csr_matrix(b) for b in blocks], format="csr"
     )

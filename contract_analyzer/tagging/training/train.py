@@ -6,7 +6,8 @@ of the tuning part (CUAD units and spans, and LEDGAR, ACORD, CLAUDETTE, template
 comes from an evaluation contract or a held-out provision); cross-validate by contract within
 them for out-of-fold scores; fit the decision rule on those (``tune``: isotonic calibration,
 per-type thresholds for precision at a recall floor); fit on all the tuning examples; save
-the model (skops) and its figures in ``metrics.json``. The evaluation part is measured by
+the model (skops), convert it with skops's validation into the plain-data artefact read at
+run time (``convert``), and its figures in ``metrics.json``. The evaluation part is measured by
 ``bench/eval_tagging.py``, never here.
 """
 
@@ -24,6 +25,7 @@ import numpy as np
 
 from contract_analyzer.resources import models_dir
 from contract_analyzer.tagging.classifier import ClauseTagger, model_file
+from contract_analyzer.tagging.convert import convert
 from contract_analyzer.tagging.training import evaluate as EV
 from contract_analyzer.tagging.training import tune as T
 from contract_analyzer.tagging.training.cuad import load_cuad
@@ -221,6 +223,8 @@ def train(
     if save:
         path = tagger.save(out / model_file(variant))
         log(f"saved {path}")
+        # validate with skops once, here, and ship the arrays it let through (issue 17)
+        log(f"saved {convert(path)} (the artefact read at run time)")
         write_metrics(out, variant, recipe, metrics, len(ex))
     return metrics
 
