@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
+
+import yaml
 
 from contract_analyzer.text.sentences import sentence_around
 
@@ -35,20 +38,32 @@ LIABILITY_LIMIT = re.compile(
 )
 
 
+CUES_FILE = Path(__file__).with_name("answers") / "cues.yaml"
+
+
 @lru_cache(maxsize=1)
-def _assignment() -> tuple[re.Pattern[str], ...]:
-    # the anti-assignment cue of the CUAD answers (imported here, not at module level: the
-    # answers package imports the checker's context, which imports this module)
-    from contract_analyzer.check.answers.cues import load_cues
+def _assignment() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
+    """The anti-assignment cue of the CUAD answers (``any`` and ``with`` patterns), read from
+    the answers' lexicon file: the same words, without importing the answers package (which
+    imports the checker's context, which imports this module)."""
+    spec = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))["anti_assignment"]
+    return tuple(re.compile(p, re.IGNORECASE) for p in spec.get("any") or ()), tuple(
+        re.compile(p, re.IGNORECASE) for p in spec.get("with") or ()
+    )
 
-    return load_cues()["anti_assignment"].any
 
-
-def _spans(text: str, patterns: tuple[re.Pattern[str], ...], limit: int) -> list[tuple[int, int]]:
+def _spans(
+    text: str,
+    patterns: tuple[re.Pattern[str], ...],
+    limit: int,
+    needs: tuple[re.Pattern[str], ...] = (),
+) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in pattern.finditer(text):
             s, e = sentence_around(text, m.start(), m.end())
+            if needs and not any(n.search(text, s, e) for n in needs):
+                continue
             if not any(a <= s < b for a, b in out):
                 out.append((s, e))
             if len(out) >= limit:
@@ -60,14 +75,13 @@ def statement_spans(text: str, component: str, limit: int = 3) -> list[tuple[int
     """Sentences of ``text`` that state ``component`` (governing_law, assignment,
     limitation_of_liability) unmistakably; empty for any other component."""
     if component == "governing_law":
-        patterns: tuple[re.Pattern[str], ...] = (GOVERNING,)
-    elif component == "assignment":
-        patterns = _assignment()
-    elif component == "limitation_of_liability":
-        patterns = (LIABILITY_LIMIT,)
-    else:
-        return []
-    return _spans(text, patterns, limit)
+        return _spans(text, (GOVERNING,), limit)
+    if component == "assignment":
+        patterns, needs = _assignment()
+        return _spans(text, patterns, limit, needs)
+    if component == "limitation_of_liability":
+        return _spans(text, (LIABILITY_LIMIT,), limit)
+    return []
 
 
 STATED_COMPONENTS = ("governing_law", "assignment", "limitation_of_liability")
