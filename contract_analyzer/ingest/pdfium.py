@@ -55,8 +55,8 @@ def _page_lines(textpage, raw, width: float, height: float) -> list[Line]:
         first = start + (len(piece) - len(piece.lstrip(" \u00a0\t")))
         last = end - 1 - (len(piece) - len(piece.rstrip(" \u00a0\t")))
         first, last = min(max(first, 0), n - 1), min(max(last, 0), n - 1)
-        l0, b0, r0, t0 = textpage.get_charbox(first)
-        l1, b1, r1, t1 = textpage.get_charbox(last)
+        l0, b0, r0, t0 = textpage.get_charbox(first, loose=True)
+        l1, b1, r1, t1 = textpage.get_charbox(last, loose=True)
         size = float(raw.FPDFText_GetFontSize(textpage.raw, first))
         weight = int(raw.FPDFText_GetFontWeight(textpage.raw, first))
         lines.append(

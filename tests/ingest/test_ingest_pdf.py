@@ -17,6 +17,7 @@ from ingest_helpers import check_document
 import contract_analyzer as ca
 from contract_analyzer.ingest.deadline import Deadline
 from contract_analyzer.ingest.pdf import read_pdf_pages
+from contract_analyzer.resources import PROJECT_DIR
 from contract_analyzer.settings import Settings
 
 CUAD = "data/cuad/pdf"
@@ -137,6 +138,17 @@ def test_pdfium_engine_agrees_with_pdfplumber(shared: Path, cuad: dict[str, ca.D
     a, b = _words(slow.text), _words(fast.text)
     assert difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() > 0.99
     assert [bl.content for bl in fast.furniture()] == [bl.content for bl in slow.furniture()]
+
+
+def test_pdfium_engine_keeps_wrapped_sentences_in_one_paragraph() -> None:
+    """Sample c07: PDFium's tight glyph boxes made the gap under a line without descenders look
+    like a paragraph break ("continue for an initial" / "period of one (1) year"); line boxes
+    from the font's loose boxes keep the wrapped sentence one paragraph, as pdfplumber does."""
+    path = PROJECT_DIR / "data" / "sample_contracts" / "c07_support_brightmoor_harbison.pdf"
+    for engine in ("pdfplumber", "pdfium"):
+        doc = ca.load_document(path, settings=Settings(pdf_engine=engine))
+        assert "continue for an initial period of one (1) year." in doc.text, engine
+        assert "automatically renew for successive one (1) year periods" in doc.text, engine
 
 
 def test_passwords_open_encrypted_pdfs(shared: Path) -> None:
