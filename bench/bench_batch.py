@@ -9,7 +9,8 @@
 
 Both sides include their worker start-up (the analysis loads its model once per worker).
 Usage: python bench/bench_batch.py [--jobs 1 2] [--timeout 60] [--memory-limit 2048]
-       [--skip-corpus] [--skip-cuad] [--skip-bare] [--limit N] [--repeat N]
+       [--skip-corpus] [--skip-cuad] [--skip-bare] [--skip-dask] [--limit N] [--repeat N]
+With jobs 2 the same files also go through the Dask engine (a LocalCluster of 2 workers).
 The "cpu s" column is CPU time (the run's processes), which other processes' load inflates
 far less than the wall-clock seconds; the load average before -> after is printed per run.
 """
@@ -117,6 +118,7 @@ def bench_cuad(
     limit: int | None,
     skip_bare: bool = False,
     repeat: int = 1,
+    dask: bool = True,
 ) -> None:
     """The CUAD table; with ``repeat`` > 1 the runs alternate (bare, full, bare, full ...) and
     each figure is the fastest of its repeats, which damps other processes' load."""
@@ -155,6 +157,11 @@ def bench_cuad(
             errors = result.contracts[result.contracts["error"].notna()]  # type: ignore[attr-defined]
             if len(errors):
                 print(f"  ({len(errors)} error rows: {Counter(errors['error_type'])})")
+        if dask and 2 in jobs_list:  # the distributed engine on the same files: a LocalCluster
+            before = _load()
+            m, result = full(folder, 2, limit, engine="dask")
+            print(_row("dask LocalCluster", 2, m, before), flush=True)
+            keep(("dask", 2), m)
     print("(fastest of each)" if repeat > 1 else "")
     for jobs in jobs_list:
         if ("bare", jobs) not in measures:
@@ -174,6 +181,9 @@ def bench_cuad(
             verdict = "meets" if speedup >= 1.8 else "MISSES"
             bar = f"(bar >= 1.8x: {verdict})" if name == "full" else "(reference)"
             print(f"{name} speed-up jobs=2 vs jobs=1: {speedup:.2f}x  {bar}")
+    if ("dask", 2) in measures and ("full", 2) in measures:
+        ratio = measures[("full", 2)]["seconds"] / measures[("dask", 2)]["seconds"]
+        print(f"dask LocalCluster (2 workers) vs local jobs=2: {ratio:.2f}x the files per second")
     if tmp is not None:
         tmp.cleanup()
 
@@ -224,6 +234,7 @@ def main() -> int:
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--skip-cuad", action="store_true")
     parser.add_argument("--skip-bare", action="store_true", help="only the full analysis")
+    parser.add_argument("--skip-dask", action="store_true", help="no Dask LocalCluster run")
     args = parser.parse_args()
     shared = shared_dir()
     if shared is None:
@@ -231,7 +242,8 @@ def main() -> int:
         return 2
     if not args.skip_cuad:
         bench_cuad(
-            shared / "data" / "cuad" / "pdf", args.jobs, args.limit, args.skip_bare, args.repeat
+            shared / "data" / "cuad" / "pdf", args.jobs, args.limit, args.skip_bare, args.repeat,
+            dask=not args.skip_dask,
         )
     if not args.skip_corpus:
         bench_corpus(shared, max(args.jobs), args.timeout, args.memory_limit)

@@ -455,7 +455,32 @@ def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None
                 continue  # a perpetual licence grant, not the agreement's term
             out.expiration = _open_ended(ctx, s, m)
             return out
+    for s in defining + others:  # the term ends on an event, not on a date
+        m = _EVENT_END.search(s.text)
+        if m and not (re.search(r"\b(?:if|upon|when)$", m.group(), re.IGNORECASE)
+                      and _NOT_EVENT_END.search(s.text, m.end(), m.end() + 100)):  # fmt: skip
+            out.expiration = make_key("expiration_date", value="evergreen", text=s.text.strip()[:300], start=s.start,
+                                      end=s.end, derivation=f'no end date: the term ends on an event ("{" ".join(m.group().split())}")')  # fmt: skip
+            return out
     return out
+
+
+# "This Agreement shall continue in force until the earlier to occur of (i) the Owner no longer
+# owns any Receivables ...", "shall expire if the Investment Advisor ceases to serve", "shall
+# extend until the last date of expiration of the ... rights": no date to put in a calendar
+_EVENT_END = re.compile(
+    r"\b(?:continue|remain)\s+in\s+(?:full\s+)?(?:force|effect)(?:\s+and\s+effect)?\s+until\s+(?:the\s+)?"
+    r"(?:earlier|later|earliest|latest)\s+(?:to\s+occur\s+)?of\b|"
+    r"\b(?:agreement|contract)\s+shall\s+(?:automatically\s+)?(?:expire|terminate|end)\s+(?:automatically\s+)?"
+    r"(?:if|upon|when|on\s+the\s+date\s+(?:on\s+which|that|when))\b|"
+    r"\bshall\s+(?:extend|continue|remain\s+in\s+effect)\s+until\s+the\s+(?:last\s+)?(?:date\s+of\s+)?expiration\s+of\b|"
+    r"\bend\s+on\s+the\s+(?:expiration|termination)\s+date\s+of\b",
+    re.IGNORECASE,
+)
+# termination rights, not the end of the term
+_NOT_EVENT_END = re.compile(
+    r"\bnotice|\bbreach|\bdefault|insolv|bankrupt|\bwind(?:ing)?[- ]up|receiver|liquidat", re.IGNORECASE
+)
 
 
 def _open_ended(ctx: Context, s: Sentence, m: re.Match[str]) -> KeyDate:

@@ -191,6 +191,20 @@ def test_agreement_date_is_the_last_signature_when_executed_as_of_the_dates_belo
     assert k["effective_date"].date == dt.date(2020, 1, 27)
 
 
+def test_a_term_that_ends_on_an_event_has_no_date() -> None:
+    opening = 'This Servicing Agreement is entered into as of March 18, 2010 (the "Effective Date"). '
+    for term in (
+        "This Agreement shall continue in force until the earlier to occur of (i) the Owner no "
+        "longer owns any Receivables and (ii) the delivery of written notice of termination.",
+        "This Agreement shall expire if the Adviser ceases to serve as investment adviser to the Fund.",
+    ):
+        exp = by_kind(extract_key_dates(opening + term))["expiration_date"]
+        assert exp.date is None and exp.value == "evergreen" and "event" in exp.derivation
+    # a termination right is no end of the term
+    right = opening + "This Agreement shall terminate upon thirty (30) days' written notice by either party."
+    assert "expiration_date" not in by_kind(extract_key_dates(right))
+
+
 def test_effective_date_is_the_defined_one_not_any_date() -> None:
     text = (
         'This Amendment is effective as of June 11, 2018 ("Amendment Effective Date") and amends '
