@@ -95,7 +95,8 @@ marks during the term.
 7. Third Party Beneficiaries. This Agreement is for the sole benefit of the parties and \
 there are no third party beneficiaries.
 
-8. Remedies. Repair or replacement is Beta's sole and exclusive remedy.
+8. Remedies. Repair or replacement is Beta's sole and exclusive remedy. Notwithstanding \
+the foregoing, nothing herein shall prevent Beta from seeking injunctive relief.
 """
 
 CONCEPTS = """SUPPLY AGREEMENT
@@ -118,6 +119,9 @@ offered to any other customer of Alpha.
 
 6. Right of First Refusal. If Alpha wishes to sell the Plant, Alpha shall first offer the \
 Plant to Beta.
+
+7. Exclusivity. Beta shall purchase the Products exclusively from Alpha, except that Beta \
+may purchase Products from third parties if Alpha cannot supply them.
 """
 
 
@@ -142,6 +146,7 @@ def test_cue_categories_need_the_legal_concept_not_its_words() -> None:
         "exclusivity",
         "most_favored_nation",
         "rofr_rofo_rofn",
+        "competitive_restriction_exception",  # an exception, but to no competitive restriction
     ):
         assert not present[cat], cat
 
@@ -155,5 +160,7 @@ def test_cue_categories_found_when_the_concept_is_stated() -> None:
         "most_favored_nation",
         "third_party_beneficiary",
         "rofr_rofo_rofn",
+        "exclusivity",
+        "competitive_restriction_exception",
     ):
         assert present[cat], cat
