@@ -1,7 +1,7 @@
 """The checker's findings and the CUAD answers against the experts' answers of CUAD.
 
     .venv/bin/python bench/findings_vs_experts.py [--limit N] [--shard K/N] [--cache DIR] [--refresh]
-        [--show RULE] [--no-baseline]
+        [--show RULE] [--misses CATEGORY] [--no-baseline]
 
 Every CUAD development contract (``../shared/data/cuad``) is analysed; every finding that an
 expert answer can confirm or refute (``CHECKS`` below: e.g. ``liability.uncapped`` is refuted
@@ -19,6 +19,9 @@ The stage outputs that this bench does not measure (Document, clauses, facts, ke
 cached per contract in ``--cache`` (a temporary folder by default), so re-running after a
 change in ``check/`` or the answers takes a minute, not the full pipeline; ``--refresh``
 recomputes them (needed after a change in ingest, segment, tagging, facts or keydates).
+``--misses CATEGORY`` prints the tuning half's false positives (with our evidence sentences)
+and false negatives (with the experts' span) of one answer category; never the held-out half's,
+so that cues are read against the tuning half only.
 Figures are printed, not asserted. Note: the shipped clause tagger was trained on these same
 402 contracts, so answers that lean on tagged clauses read better here than on unseen text.
 """
@@ -316,6 +319,24 @@ def print_answers(rows: list[dict[str, Any]], part: str, cats: list[str]) -> flo
     return macro
 
 
+def print_misses(rows: list[dict[str, Any]], cat: str, width: int = 400) -> None:
+    """The tuning half's false positives and false negatives of one presence category."""
+    rows = [r for r in rows if r["part"] == "tuning"]  # never the held-out half
+    print(f"\n== misses of {cat} (tuning half only)")
+    for r in rows:
+        gold = yes(r["answers"], cat)
+        ans = r["ours"].get(cat)
+        pred = bool(ans and ans.present)
+        if pred and not gold:
+            print(f"  FP {r['name'][:80]}")
+            for ev in ans.evidence:
+                flat = " ".join(r["text"][ev.start : ev.end].split())
+                print(f"     ours: {flat[:width]}")
+        elif gold and not pred:
+            print(f"  FN {r['name'][:80]}")
+            print(f"     experts: {' '.join(r['spans'].get(cat, '').split())[:width]}")
+
+
 def baseline(tuning: list[dict[str, Any]], held: list[dict[str, Any]], cats: list[str]) -> None:
     """TF-IDF + logistic regression per category on whole contracts (tuning half only)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
@@ -353,6 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "ca-findings-bench")
     ap.add_argument("--refresh", action="store_true")
     ap.add_argument("--show", default=None, help="print the contradicted findings of a rule")
+    ap.add_argument(
+        "--misses", default=None, help="print the tuning half's misses of an answer category"
+    )
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument(
         "--shard", default=None, help="K/N: only fill the cache for every N-th contract from K"
@@ -396,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
         print_findings(part_rows, part, args.show)
     for part, part_rows in parts.items():
         print_answers(part_rows, part, cats)
+    if args.misses:
+        print_misses(parts["tuning"], args.misses)
     if not args.no_baseline and parts["tuning"] and parts["held-out"]:
         baseline(parts["tuning"], parts["held-out"], cats)
     return 0

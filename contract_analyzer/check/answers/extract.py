@@ -5,7 +5,9 @@ finding never disagree: ``cap_on_liability`` and ``uncapped_liability`` from the
 reading behind the ``liability.*`` rules, ``post_termination_services`` with the exit
 assistance the ``termination.no_exit_assistance`` rule looks for, the dates, renewal term and
 notice period from the key dates, the parties from the facts. The others are answered by
-the phrase lexicon of ``cues.yaml``, sentence by sentence.
+the phrase lexicon of ``cues.yaml``, sentence by sentence; an exception to a competitive
+restriction only in a contract where a restriction (non-compete, exclusivity, no-solicit of
+customers) is found.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ TITLE = re.compile(
     r"Agreement|Contract|License)\b[^\n]{0,60})",
     re.MULTILINE,
 )
+# An exception to a competitive restriction is answered only where a restriction is found.
+RESTRICTIONS = ("non_compete", "exclusivity", "no_solicit_of_customers")
 DATE_KINDS = {
     "agreement_date": "agreement_date",
     "effective_date": "effective_date",
@@ -185,6 +189,10 @@ def _answers(
         if cat in out:
             continue
         spans = cues.get(cat, [])
+        if cat == "competitive_restriction_exception" and not any(
+            cues.get(c) for c in RESTRICTIONS
+        ):
+            spans = []
         value = None
         if cat == "warranty_duration" and spans:
             d = next(iter(facts.within(*spans[0]).durations), None)
