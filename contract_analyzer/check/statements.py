@@ -41,14 +41,15 @@ LIABILITY_LIMIT = re.compile(
 CUES_FILE = Path(__file__).with_name("answers") / "cues.yaml"
 
 
-@lru_cache(maxsize=1)
-def _assignment() -> tuple[tuple[re.Pattern[str], ...], tuple[re.Pattern[str], ...]]:
-    """The anti-assignment cue of the CUAD answers (``any`` and ``with`` patterns), read from
-    the answers' lexicon file: the same words, without importing the answers package (which
-    imports the checker's context, which imports this module)."""
-    spec = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))["anti_assignment"]
-    return tuple(re.compile(p, re.IGNORECASE) for p in spec.get("any") or ()), tuple(
-        re.compile(p, re.IGNORECASE) for p in spec.get("with") or ()
+@lru_cache(maxsize=8)
+def _cue(category: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
+    """A CUAD category's cue (``any``, ``with``, ``unless`` patterns), read from the answers'
+    lexicon file: the same words, without importing the answers package (which imports the
+    checker's context, which imports this module)."""
+    spec = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))[category]
+    return tuple(
+        tuple(re.compile(p, re.IGNORECASE) for p in spec.get(key) or ())
+        for key in ("any", "with", "unless")
     )
 
 
@@ -57,12 +58,15 @@ def _spans(
     patterns: tuple[re.Pattern[str], ...],
     limit: int,
     needs: tuple[re.Pattern[str], ...] = (),
+    unless: tuple[re.Pattern[str], ...] = (),
 ) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for pattern in patterns:
         for m in pattern.finditer(text):
             s, e = sentence_around(text, m.start(), m.end())
             if needs and not any(n.search(text, s, e) for n in needs):
+                continue
+            if any(u.search(text, s, e) for u in unless):
                 continue
             if not any(a <= s < b for a, b in out):
                 out.append((s, e))
@@ -71,14 +75,21 @@ def _spans(
     return sorted(out)
 
 
+def _cue_for(limit: int, category: str) -> tuple:
+    anys, withs, unless = _cue(category)
+    return anys, limit, withs, unless
+
+
 def statement_spans(text: str, component: str, limit: int = 3) -> list[tuple[int, int]]:
     """Sentences of ``text`` that state ``component`` (governing_law, assignment,
-    limitation_of_liability) unmistakably; empty for any other component."""
+    limitation_of_liability) unmistakably, or services after termination
+    (``post_termination_services``, the CUAD answer's cue); empty for anything else."""
     if component == "governing_law":
         return _spans(text, (GOVERNING,), limit)
     if component == "assignment":
-        patterns, needs = _assignment()
-        return _spans(text, patterns, limit, needs)
+        return _spans(text, *_cue_for(limit, "anti_assignment"))
+    if component == "post_termination_services":
+        return _spans(text, *_cue_for(limit, "post_termination_services"))
     if component == "limitation_of_liability":
         return _spans(text, (LIABILITY_LIMIT,), limit)
     return []

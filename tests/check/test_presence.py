@@ -95,3 +95,21 @@ def test_a_stated_component_is_present_even_untagged() -> None:
     rules = {f.rule_id for f in run_checks(d, [], load_playbook("it_services"))}
     assert "missing.governing_law" not in rules and "present.governing_law" in rules
     assert "missing.limitation_of_liability" in rules
+
+
+def test_services_after_termination_agree_with_the_cuad_answer() -> None:
+    """termination.no_exit_assistance reads the post-termination services the CUAD answer reads
+    (a sell-off period counts), but a final payment for work done is no help to exit."""
+    from contract_analyzer.check.context import CheckContext
+    from contract_analyzer.check.rules.termination import no_exit_assistance
+
+    def fires(text: str) -> bool:
+        src = Source(path="e.txt", sha256="4" * 64, format="txt", size_bytes=len(text), page_count=0)
+        d = Document(text=text, pages=(), blocks=(), source=src)
+        return bool(no_exit_assistance(CheckContext(d, []), {}))
+
+    base = "9. Termination. Either party may terminate this Agreement for material breach. "
+    assert fires(base + "On termination, Client shall pay Consultant for the Services performed "
+                 "up to the date of termination.")  # fmt: skip
+    assert not fires(base + "Following the expiration of this Agreement, Distributor shall have the "
+                     "right to sell its remaining inventory of Products for ninety (90) days.")  # fmt: skip

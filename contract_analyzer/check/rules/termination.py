@@ -8,6 +8,7 @@ from typing import Any
 from contract_analyzer.check.context import CheckContext, Hit
 from contract_analyzer.check.rules import rule
 from contract_analyzer.check.rules._text import rx, snippet
+from contract_analyzer.check.statements import statement_spans
 
 CONVENIENCE = rx(
     r"\bmay\s+terminate\b[^.]{0,120}\b(?:at\s+any\s+time|for\s+(?:any|no)\s+reason|for\s+convenience|without\s+(?:cause|reason))\b",
@@ -35,6 +36,10 @@ EXIT = rx(
     r"\b(?:after|following|upon)\s+(?:the\s+)?(?:termination|expiration|expiry)\b[^.]{0,200}\bcontinue\s+to\s+(?:provide|supply|perform|support|service)\b",
     r"\b(?:upon|after|following|on)\s+(?:the\s+)?(?:any\s+)?(?:termination|expiration|expiry)\b[^.]{0,200}\b(?:return|deliver|transfer|turn\s+over)\w*\b[^.]{0,80}\b(?:data|materials|records|documents|files|property|work\s+product|deliverables)\b",
 )
+
+
+# paying for what was done up to termination settles the contract: it is no help to exit
+SETTLEMENT = rx(r"\b(?:pay|paid|payment|fees?|invoice\w*|reimburs\w*|amounts?\s+(?:due|owed|owing|payable))\b")
 
 
 @rule(
@@ -99,8 +104,15 @@ def no_for_cause(ctx: CheckContext, params: Mapping[str, Any]) -> list[Hit]:
     needs_component=False,
 )
 def no_exit_assistance(ctx: CheckContext, params: Mapping[str, Any]) -> list[Hit]:
-    """On termination of an IT contract nothing secures transition help or the customer's data."""
-    if ctx.anywhere(EXIT):
+    """On termination of an IT contract nothing secures transition help or the customer's data.
+
+    Services or obligations that run after termination in the words the CUAD answer
+    ``post_termination_services`` reads (``check.statements``) count too, so the finding and
+    that answer agree, except where that sentence only settles payment for work done."""
+    if ctx.anywhere(EXIT) or any(
+        not SETTLEMENT.search(ctx.text, s, e)
+        for s, e in statement_spans(ctx.text, "post_termination_services", limit=10)
+    ):
         return []
     return [
         Hit(
