@@ -46,6 +46,9 @@ CAP = _rx(
     r"\b(?:shall|will|does|do|may|must|should)\s+not\s+(?:\w+\s+){0,2}(?:in\s+(?:the\s+)?aggregate\s+)?exceed\b",
     r"\bin\s+no\s+(?:event|case)\b[^.]{0,300}\bexceed\b",
     r"\bnot\s+to\s+exceed\b",
+    # "shall Smith be liable to TDA for any amount in excess of the amounts actually received"
+    r"\bliable\b[^.]{0,200}\bfor\s+any\s+amount\s+(?:in\s+excess\s+of|exceeding|greater\s+than|more\s+than)\b",
+    r"\b(?:contribute|pay)\s+any\s+amount\s+in\s+excess\s+of\b",
     r"\bnot\s+(?:be\s+)?(?:more|greater|in\s+excess)\s+(?:than|of)\b",
     r"\b(?:aggregate|total|maximum|cumulative|entire|overall)\s+(?:\w+\s+){0,3}liability\b[^.]{0,300}\b(?:limited|exceed|not\s+(?:be\s+)?(?:more|greater)\s+than|capped|shall\s+be)\b",
     r"\bliabilit(?:y|ies)\b[^.]{0,250}\b(?:is|be|are|being)\s+(?:\w+\s+)?limited\s+to\b",

@@ -12,6 +12,7 @@ BEYONDCOM = "BEYONDCOMCORP_08_03_2000-EX-10.2-CO-HOSTING AGREEMENT.txt"
 ENERGOUS = "ENERGOUSCORP_03_16_2017-EX-10.24-STRATEGIC ALLIANCE AGREEMENT.txt"
 BELLICUM = "BELLICUMPHARMACEUTICALS,INC_05_07_2019-EX-10.1-Supply Agreement.txt"
 LUCID = "LUCIDINC_04_15_2011-EX-10.9-DISTRIBUTOR AGREEMENT.txt"
+HALITRON = "HALITRON,INC_03_01_2005-EX-10.15-SPONSORSHIP AND DEVELOPMENT AGREEMENT.txt"
 
 
 def _cap(real, case_factory, name, start, end):
@@ -54,6 +55,20 @@ def test_fixed_amount(real, case_factory) -> None:
     )
     assert cap is not None and cap.kind == "fixed_amount"
     assert cap.amount == 15_000_000 and cap.currency == "USD"
+
+
+def test_no_liability_for_any_amount_in_excess_of_what_was_received(real, case_factory) -> None:
+    """ "shall Smith be liable to TDA ... for any amount in excess of the amounts actually
+    received": a cap written without "exceed" or "limited to"."""
+    _, _, cap = _cap(
+        real,
+        case_factory,
+        HALITRON,
+        "In no event (including, but not limited to, Smith's default hereunder)",
+        "excluding the reimbursement of expenses.",
+    )
+    assert cap is not None and cap.kind != "none"
+    assert cap.kind == "fees_multiple" and cap.formula == "fees"  # the amounts received: fees paid
 
 
 def test_unparsed_amount_keeps_evidence_and_says_so(real, case_factory) -> None:
