@@ -24,7 +24,7 @@ from sklearn.utils.validation import check_is_fitted
 from contract_analyzer.errors import ContractAnalyzerError
 from contract_analyzer.resources import models_dir
 from contract_analyzer.tagging import features as F
-from contract_analyzer.tagging.inference import TaggerInference
+from contract_analyzer.tagging.inference import TaggerInference, restore_fitted
 from contract_analyzer.tagging.model_files import (
     artefact_file,
     check_format,
@@ -299,16 +299,7 @@ class ClauseTagger(TaggerInference, ClassifierMixin, BaseEstimator):
             beside = file.parent / STATIC_DIR
             tagger.static_path = str(beside if beside.is_dir() else models_dir() / STATIC_DIR)
             F.static_model(tagger.static_path)  # fail now, naming the folder, if it is missing
-        tagger.classes_ = np.array(state["classes"], dtype=object)
-        tagger.coef_ = np.asarray(state["coef"], dtype=np.float32)
-        tagger.intercept_ = np.asarray(state["intercept"], dtype=np.float32)
-        tagger.thresholds_ = np.asarray(state["thresholds"], dtype=np.float32)
-        tagger.calibration_ = _calibration_from_state(state.get("calibration"))
-        tagger.calibration_named_ = _calibration_from_state(state.get("calibration_named"))
-        if state.get("relative") is not None:
-            tagger.relative_ = np.asarray(state["relative"], dtype=np.float64)
-        tagger.n_features_in_ = tagger.coef_.shape[1]
-        tagger.meta_ = state.get("meta", {})
+        restore_fitted(tagger, state)
         if state.get("tfidf") is not None:
             tagger.tfidf_ = _tfidf_from_state(state["tfidf"])
         return tagger
@@ -366,8 +357,3 @@ def _calibration_state(calibration: dict) -> dict:
     }
 
 
-def _calibration_from_state(state: dict | None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    return {
-        str(t): (np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
-        for t, (x, y) in (state or {}).items()
-    }

@@ -8,12 +8,37 @@ so both turn the same log-odds into the same output; neither needs scikit-learn 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
 from contract_analyzer.validate import check_texts
 
 SCORE_DECIMALS = 4
+
+
+def restore_fitted(tagger: object, state: dict) -> None:
+    """Set the fitted attributes a saved state holds (classes, weights, thresholds,
+    calibration, relative shares, meta) on ``tagger``: one reading for both taggers."""
+    t: Any = tagger
+    t.classes_ = np.array(state["classes"], dtype=object)
+    t.coef_ = np.asarray(state["coef"], dtype=np.float32)
+    t.intercept_ = np.asarray(state["intercept"], dtype=np.float32)
+    t.thresholds_ = np.asarray(state["thresholds"], dtype=np.float32)
+    t.calibration_ = calibration_from_state(state.get("calibration"))
+    t.calibration_named_ = calibration_from_state(state.get("calibration_named"))
+    if state.get("relative") is not None:
+        t.relative_ = np.asarray(state["relative"], dtype=np.float64)
+    t.n_features_in_ = t.coef_.shape[1]
+    t.meta_ = state.get("meta", {})
+
+
+def calibration_from_state(state: dict | None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Per type, the (x, y) points of a saved calibration map."""
+    return {
+        str(t): (np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
+        for t, (x, y) in (state or {}).items()
+    }
 
 
 class TaggerInference:

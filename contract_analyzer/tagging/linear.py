@@ -22,7 +22,7 @@ from typing import Any
 import numpy as np
 
 from contract_analyzer.tagging.features import clip
-from contract_analyzer.tagging.inference import TaggerInference
+from contract_analyzer.tagging.inference import TaggerInference, restore_fitted
 from contract_analyzer.validate import check_texts
 
 TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
@@ -110,16 +110,7 @@ class LinearTagger(TaggerInference):
         self.source = source
         self.params = dict(state["params"])
         self.tfidf = TfidfFeatures(tfidf["terms"], tfidf["idf"], tfidf["params"])
-        self.classes_ = np.array(state["classes"], dtype=object)
-        self.coef_ = np.asarray(state["coef"], dtype=np.float32)
-        self.intercept_ = np.asarray(state["intercept"], dtype=np.float32)
-        self.thresholds_ = np.asarray(state["thresholds"], dtype=np.float32)
-        self.calibration_ = _calibration(state.get("calibration"))
-        self.calibration_named_ = _calibration(state.get("calibration_named"))
-        if state.get("relative") is not None:
-            self.relative_ = np.asarray(state["relative"], dtype=np.float64)
-        self.n_features_in_ = self.coef_.shape[1]
-        self.meta_ = state.get("meta", {})
+        restore_fitted(self, state)
         self._weights = np.ascontiguousarray(self.coef_.T)  # one row of weights per term
 
     def get_params(self) -> dict[str, Any]:
@@ -148,13 +139,6 @@ def _product(data: np.ndarray, cols: np.ndarray, ptr: np.ndarray, w: np.ndarray)
         pos = starts[:n] + k
         z[order[:n]] += data[pos, None] * w[cols[pos]]
     return z
-
-
-def _calibration(state: dict | None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    return {
-        str(t): (np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64))
-        for t, (x, y) in (state or {}).items()
-    }
 
 
 def load_tagger(path: str | Path | None = None, variant: str = "default"):
