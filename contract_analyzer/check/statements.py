@@ -13,11 +13,8 @@ disagree.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from pathlib import Path
 
-import yaml
-
+from contract_analyzer.check.cues import Cue, load_cues
 from contract_analyzer.text.sentences import sentence_around
 
 GOVERNING = re.compile(
@@ -38,61 +35,30 @@ LIABILITY_LIMIT = re.compile(
 )
 
 
-CUES_FILE = Path(__file__).with_name("answers") / "cues.yaml"
-
-
-@lru_cache(maxsize=8)
-def _cue(category: str) -> tuple[tuple[re.Pattern[str], ...], ...]:
-    """A CUAD category's cue (``any``, ``with``, ``unless`` patterns), read from the answers'
-    lexicon file: the same words, without importing the answers package (which imports the
-    checker's context, which imports this module)."""
-    spec = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))[category]
-    return tuple(
-        tuple(re.compile(p, re.IGNORECASE) for p in spec.get(key) or ())
-        for key in ("any", "with", "unless")
-    )
-
-
-def _spans(
-    text: str,
-    patterns: tuple[re.Pattern[str], ...],
-    limit: int,
-    needs: tuple[re.Pattern[str], ...] = (),
-    unless: tuple[re.Pattern[str], ...] = (),
-) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    for pattern in patterns:
-        for m in pattern.finditer(text):
-            s, e = sentence_around(text, m.start(), m.end())
-            if needs and not any(n.search(text, s, e) for n in needs):
-                continue
-            if any(u.search(text, s, e) for u in unless):
-                continue
-            if not any(a <= s < b for a, b in out):
-                out.append((s, e))
-            if len(out) >= limit:
-                return sorted(out)
-    return sorted(out)
-
-
-def _cue_for(limit: int, category: str) -> tuple:
-    anys, withs, unless = _cue(category)
-    return anys, limit, withs, unless
+# the components read with the CUAD answers' own cue, so the answer and the finding agree
+_ANSWER_CUE = {"assignment": "anti_assignment", "post_termination_services": "post_termination_services"}
+_OWN_CUE = {"governing_law": Cue((GOVERNING,)), "limitation_of_liability": Cue((LIABILITY_LIMIT,))}
 
 
 def statement_spans(text: str, component: str, limit: int = 3) -> list[tuple[int, int]]:
     """Sentences of ``text`` that state ``component`` (governing_law, assignment,
     limitation_of_liability) unmistakably, or services after termination
     (``post_termination_services``, the CUAD answer's cue); empty for anything else."""
-    if component == "governing_law":
-        return _spans(text, (GOVERNING,), limit)
-    if component == "assignment":
-        return _spans(text, *_cue_for(limit, "anti_assignment"))
-    if component == "post_termination_services":
-        return _spans(text, *_cue_for(limit, "post_termination_services"))
-    if component == "limitation_of_liability":
-        return _spans(text, (LIABILITY_LIMIT,), limit)
-    return []
+    cue = _OWN_CUE.get(component)
+    if cue is None and component in _ANSWER_CUE:
+        cue = load_cues()[_ANSWER_CUE[component]]
+    if cue is None:
+        return []
+    out: list[tuple[int, int]] = []
+    for pattern in cue.any:
+        for m in pattern.finditer(text):
+            s, e = sentence_around(text, m.start(), m.end())
+            if any(a <= s < b for a, b in out) or not cue.matches(" ".join(text[s:e].split())):
+                continue
+            out.append((s, e))
+            if len(out) >= limit:
+                return sorted(out)
+    return sorted(out)
 
 
 STATED_COMPONENTS = ("governing_law", "assignment", "limitation_of_liability")

@@ -15,10 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from contract_analyzer.check.answers.cues import load_cues
 from contract_analyzer.check.answers.model import CATEGORIES, Answer
 from contract_analyzer.check.caps import LiabilityCap
 from contract_analyzer.check.context import CheckContext
+from contract_analyzer.check.cues import load_cues
 from contract_analyzer.check.finding import Evidence, Finding
 from contract_analyzer.check.statements import GOVERNING
 from contract_analyzer.document import Document

@@ -1,4 +1,8 @@
-"""The phrase lexicon of the CUAD categories answered from the text (``cues.yaml``)."""
+"""The phrase lexicon of the CUAD categories (``answers/cues.yaml``), compiled once.
+
+Read by the CUAD answers and by the checker's stated components (:mod:`.statements`), so both
+find a category in the same words. It sits outside the ``answers`` package because the
+answers import the checker's context, which must not import them back."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-CUES_FILE = Path(__file__).with_name("cues.yaml")
+CUES_FILE = Path(__file__).parent / "answers" / "cues.yaml"
 
 
 @dataclass(frozen=True)
