@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
-import re
 import sys
 import time
 from collections import Counter
@@ -32,25 +31,12 @@ from contract_analyzer.resources import shared_dir  # noqa: E402
 from contract_analyzer.settings import Settings  # noqa: E402
 from contract_analyzer.tagging.training.cuad import file_key  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "bench"))
+from bench_dates import _cuad_date  # noqa: E402  (the CUAD m/d/yy answers, read as bench_dates does)
+from findings_vs_experts import VALUE_CATEGORIES, snake  # noqa: E402
+
 ENGINES = ("pdfplumber", "pdfium")
-VALUE_ONLY = {"document_name", "parties", "agreement_date", "effective_date", "expiration_date"}
 AS_OF = dt.date(2024, 1, 1)
-
-
-def snake(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
-
-
-def cuad_date(answer: str) -> dt.date | None:
-    m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{2,4})\s*", answer or "")
-    if not m:
-        return None
-    month, day, year = (int(g) for g in m.groups())
-    year += 2000 if year < 50 else (1900 if year < 100 else 0)
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
 
 
 def expert_presence(row: dict[str, str]) -> dict[str, bool]:
@@ -60,7 +46,7 @@ def expert_presence(row: dict[str, str]) -> dict[str, bool]:
         if not col.endswith("-Answer"):
             continue
         cat = snake(col[: -len("-Answer")])
-        if cat in VALUE_ONLY or cat not in CATEGORIES:
+        if cat in VALUE_CATEGORIES or cat not in CATEGORIES:
             continue
         v = (value or "").strip().lower()
         if v in ("yes", "no"):
@@ -70,12 +56,12 @@ def expert_presence(row: dict[str, str]) -> dict[str, bool]:
 
 def score(report: ca.ContractReport, row: dict[str, str], tally: Counter) -> None:
     kd = {k.kind: k for k in report.key_dates}
-    gold = cuad_date(row.get("Effective Date-Answer", ""))
+    gold = _cuad_date(row.get("Effective Date-Answer", ""))
     if gold is not None:
         tally["effective_n"] += 1
         got = kd.get("effective_date")
         tally["effective_ok"] += int(got is not None and got.date == gold)
-    gold = cuad_date(row.get("Expiration Date-Answer", ""))
+    gold = _cuad_date(row.get("Expiration Date-Answer", ""))
     if gold is not None:
         tally["expiry_n"] += 1
         got = kd.get("expiration_date")

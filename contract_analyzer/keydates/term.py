@@ -144,6 +144,14 @@ def is_notice_duration(s: Sentence, d: Duration, text: str) -> bool:
     )
 
 
+# in both the strong and the defining term sentences: a "Term." heading, and "This Agreement is
+# effective as of ... and shall terminate on ..."
+_TERM_HEADING_OR_EFFECTIVE_UNTIL = (
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?term(?:\s+(?:and|&)\s+termination)?\s*[.:]|"
+    r"\b(?:this|the)\s+(?:agreement|contract)\s+is\s+effective\b[^.;]{0,100}\b(?:shall|will)\s+(?:terminate|expire|end|continue)"
+)
+
+
 _STRONG_TERM = re.compile(
     r"\b(?:(?:initial|original)\s+(?:\w+\s+){0,2}term|term\s+of\s+(?:this|the)\s+(?:agreement|contract|license|licence)|"
     r"(?:this|the)\s+(?:agreement|contract|jsma|amendment|sla|order|dpa)\s+(?:(?:shall|will|is\s+to)\s+)?"
@@ -151,8 +159,8 @@ _STRONG_TERM = re.compile(
     r"end|start|begin|run|have\s+an?\s+(?:initial\s+)?term)s?\b|"
     r"(?:the\s+)?term\b[^.;]{0,50}\b(?:(?:shall|will)\s+)?(?:commence|begin|be|continue|expire|end|terminate|run)s?\b|"
     r"[\"“]?(?:term|contract\s+period|service\s+period|term\s+of\s+agreement)[\"”]?\s+(?:shall\s+)?means?|"
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?term(?:\s+(?:and|&)\s+termination)?\s*[.:]|"
-    r"\b(?:this|the)\s+(?:agreement|contract)\s+is\s+effective\b[^.;]{0,100}\b(?:shall|will)\s+(?:terminate|expire|end|continue))",
+    + _TERM_HEADING_OR_EFFECTIVE_UNTIL
+    + r")",
     re.IGNORECASE,
 )
 
@@ -165,8 +173,7 @@ _DEFINES_TERM = re.compile(
     r"[\"“](?:initial\s+)?(?:term|contract\s+period|service\s+period)[\"”]|"
     r"\b(?:this|the)\s+(?:agreement|contract)\s+(?:shall|will|is\s+to)\s+(?:commence|continue|remain|expire|terminate|run|"
     r"be\s+effective|become\s+effective|be\s+in\s+(?:full\s+)?(?:force|effect)|have\s+an?\s+(?:initial\s+)?term)|"
-    r"^\W*(?:\d+(?:\.\d+)*\.?\s*)?term(?:\s+(?:and|&)\s+termination)?\s*[.:]|"
-    r"\b(?:this|the)\s+(?:agreement|contract)\s+is\s+effective\b[^.;]{0,100}\b(?:shall|will)\s+(?:terminate|expire|end|continue)",
+    + _TERM_HEADING_OR_EFFECTIVE_UNTIL,
     re.IGNORECASE,
 )
 
