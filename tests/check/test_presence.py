@@ -16,9 +16,13 @@ from contract_analyzer.tagging.clause import Clause
 TEXT = "Alpha clause here.\n\nUnrelated words.\n\nBeta clause here.\n\nGamma clause."
 
 
+def text_document(text: str, name: str = "t.txt") -> Document:
+    source = Source(path=name, sha256="0" * 64, format="txt", size_bytes=len(text), page_count=0)
+    return Document(text=text, pages=(), blocks=(), source=source)
+
+
 def doc() -> Document:
-    source = Source(path="t.txt", sha256="0" * 64, format="txt", size_bytes=len(TEXT), page_count=0)
-    return Document(text=TEXT, pages=(), blocks=(), source=source)
+    return text_document(TEXT)
 
 
 def clause(word: str, confidence: float, d: Document) -> Clause:
@@ -68,8 +72,7 @@ def test_a_cut_out_section_is_absent_on_a_real_template(shared: Path) -> None:
             pos = s.end
     parts.append(text[pos:])
     body = "".join(parts)
-    src = Source(path="cut.txt", sha256="1" * 64, format="txt", size_bytes=len(body), page_count=0)
-    variant = Document(text=body, pages=(), blocks=(), source=src)
+    variant = text_document(body, "cut.txt")
     assert not is_present(tag(variant), "force_majeure")
 
 
@@ -85,8 +88,7 @@ def test_a_stated_component_is_present_even_untagged() -> None:
         "Neither party may assign this Agreement without the prior written consent of the other "
         "party. The headings are for convenience only."
     )
-    src = Source(path="m.txt", sha256="2" * 64, format="txt", size_bytes=len(text), page_count=0)
-    d = Document(text=text, pages=(), blocks=(), source=src)
+    d = text_document(text)
     ctx = CheckContext(d, [])
     assert ctx.has("governing_law") and ctx.has("assignment")
     assert not ctx.has("limitation_of_liability") and not ctx.has("insurance")
@@ -104,9 +106,7 @@ def test_services_after_termination_agree_with_the_cuad_answer() -> None:
     from contract_analyzer.check.rules.termination import no_exit_assistance
 
     def fires(text: str) -> bool:
-        src = Source(path="e.txt", sha256="4" * 64, format="txt", size_bytes=len(text), page_count=0)
-        d = Document(text=text, pages=(), blocks=(), source=src)
-        return bool(no_exit_assistance(CheckContext(d, []), {}))
+        return bool(no_exit_assistance(CheckContext(text_document(text), []), {}))
 
     base = "9. Termination. Either party may terminate this Agreement for material breach. "
     assert fires(base + "On termination, Client shall pay Consultant for the Services performed "
