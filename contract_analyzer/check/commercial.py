@@ -23,8 +23,8 @@ from decimal import Decimal
 
 from contract_analyzer.facts import Facts
 from contract_analyzer.facts.money import Money
-from contract_analyzer.facts.parties import Party
 from contract_analyzer.tagging.clause import Clause
+from contract_analyzer.text.parties import Party
 from contract_analyzer.text.sentences import sentence_around
 
 SUPPLY_ROLES = re.compile(

@@ -32,13 +32,13 @@ from contract_analyzer.facts.extract import (
 )
 from contract_analyzer.facts.model import Facts
 from contract_analyzer.facts.money import Money, Percentage
-from contract_analyzer.facts.parties import (
+from contract_analyzer.facts.relative import RelativeDate
+from contract_analyzer.text.parties import (
     DefinedTerm,
     Party,
     extract_defined_terms,
     extract_parties,
 )
-from contract_analyzer.facts.relative import RelativeDate
 from contract_analyzer.validate import (
     check_document_or_text,
     check_positive,

@@ -17,9 +17,9 @@ from contract_analyzer.facts.durations import Duration, durations_from_doc
 from contract_analyzer.facts.matching import Parsed
 from contract_analyzer.facts.model import Facts
 from contract_analyzer.facts.money import Money, Percentage, money_from_doc, percentages_from_doc
-from contract_analyzer.facts.parties import extract_defined_terms, extract_parties
 from contract_analyzer.facts.relative import RelativeDate, relative_dates_from, resolve
 from contract_analyzer.settings import Settings
+from contract_analyzer.text.parties import extract_defined_terms, extract_parties
 
 M = TypeVar("M")
 

@@ -15,8 +15,8 @@ from typing import Protocol, TypeVar
 from contract_analyzer.facts.dates import DateMention
 from contract_analyzer.facts.durations import Duration
 from contract_analyzer.facts.money import Money, Percentage
-from contract_analyzer.facts.parties import DefinedTerm, Party
 from contract_analyzer.facts.relative import RelativeDate
+from contract_analyzer.text.parties import DefinedTerm, Party
 
 
 class _Spanned(Protocol):

@@ -5,7 +5,9 @@ scores the body; :mod:`~contract_analyzer.tagging.decision` turns the score into
 confidence, using the unit's heading (lexicon ``headings.yaml``) as evidence, and tags the
 unit when the confidence reaches the type's threshold (chosen on held-out contracts for
 precision at a recall floor). A unit gets no type at all when nothing reaches its bar
-(boilerplate, definitions, signatures, recitals of no taxonomy type), and drafting notes of a
+(boilerplate, definitions, signatures, recitals of no taxonomy type); ``parties`` is read from
+the preamble's structure (:mod:`~contract_analyzer.tagging.parties`) where it names a party,
+and drafting notes of a
 template ("If no Insurance Minimums are included, delete this") get none. Consecutive units of one
 type merge into one clause.
 """
@@ -23,6 +25,7 @@ from contract_analyzer.segment import Section, Unit, segment
 from contract_analyzer.tagging.clause import Clause
 from contract_analyzer.tagging.drafting import is_drafting_note
 from contract_analyzer.tagging.headings import headed_units, in_definitions
+from contract_analyzer.tagging.parties import apply_parties_rule
 
 if TYPE_CHECKING:
     from contract_analyzer.tagging.classifier import ClauseTagger
@@ -59,11 +62,13 @@ def tag_units(
     classes: Sequence[str],
     named: np.ndarray | None = None,
     max_clause_words: int = MAX_CLAUSE_WORDS,
+    ruled: np.ndarray | None = None,
 ) -> list[Clause]:
     """Clauses from units and their decisions (matrices units x ``classes``).
 
     ``tagged[i, j]``: unit ``i`` has type ``classes[j]`` with ``confidence[i, j]``; ``named``
-    marks the heading evidence that counted (the method then reads "heading+classifier").
+    marks the heading evidence that counted (the method then reads "heading+classifier"),
+    ``ruled`` the decisions a structural rule made (the method reads "preamble").
     Consecutive tagged units of one type are one clause, up to ``max_clause_words`` words; its
     confidence is the highest of its units'.
     """
@@ -76,7 +81,10 @@ def tag_units(
     for i, j in zip(*np.nonzero(tagged), strict=True):
         unit, type_id = units[i], str(classes[j])
         words = len(document.text[unit.start : unit.end].split())
-        method = "heading+classifier" if named[i, j] else "classifier"
+        if ruled is not None and ruled[i, j]:
+            method = "preamble"
+        else:
+            method = "heading+classifier" if named[i, j] else "classifier"
         c = float(confidence[i, j])
         run = open_runs.get(type_id)
         if run is not None and run.last == i - 1 and run.words + words <= max_clause_words:
@@ -99,10 +107,12 @@ def tag_scored(
 ) -> list[Clause]:
     """Clauses of units already scored by ``tagger`` (``proba``: its ``predict_proba``)."""
     confidence, tagged, named = tagger.decision_rule().decide(proba, units, defining)
+    classes = tagger.classes_
+    confidence, tagged, ruled = apply_parties_rule(document, units, classes, confidence, tagged)
     notes = [is_drafting_note(document.text[u.start : u.end]) for u in units]
     if any(notes):  # guidance for the drafter names types without being clauses of them
         tagged = tagged & ~np.asarray(notes, dtype=bool)[:, None]
-    return tag_units(document, units, confidence, tagged, tagger.classes_, named)
+    return tag_units(document, units, confidence, tagged, classes, named, ruled=ruled)
 
 
 class _Run:
@@ -120,7 +130,9 @@ class _Run:
 
     def clause(self, type_id: str, document: Document) -> Clause:
         methods = self.methods
-        if "heading+classifier" in methods or {"heading", "classifier"} <= methods:
+        if "preamble" in methods:
+            method = "preamble"
+        elif "heading+classifier" in methods or {"heading", "classifier"} <= methods:
             method = "heading+classifier"
         else:
             method = next(iter(methods))

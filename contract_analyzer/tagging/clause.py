@@ -7,7 +7,8 @@ from typing import Literal
 
 from contract_analyzer.document import Document
 
-Method = Literal["heading", "classifier", "heading+classifier"]
+# "preamble": the parties read from the preamble's structure (tagging/parties.py)
+Method = Literal["heading", "classifier", "heading+classifier", "preamble"]
 
 
 @dataclass(frozen=True)
