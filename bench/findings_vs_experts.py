@@ -258,7 +258,7 @@ def print_findings(rows: list[dict[str, Any]], part: str, show: str | None) -> N
             if check.refute(row["answers"], row["spans"]):
                 per[rule_id]["contradicted"] += 1
                 contracts[rule_id].add(row["name"])
-                if show == rule_id:
+                if show == rule_id and part == "tuning":  # read the tuning half only
                     f = next(f for f in row["findings"] if f.rule_id == rule_id)
                     print(f"  [{rule_id}] {row['name'][:70]}\n     msg: {f.message[:300]}")
                     print(f"     experts: {row['spans'].get('cap_on_liability', '')[:300]}")
@@ -373,7 +373,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "ca-findings-bench")
     ap.add_argument("--refresh", action="store_true")
-    ap.add_argument("--show", default=None, help="print the contradicted findings of a rule")
+    ap.add_argument(
+        "--show", default=None, help="print the tuning half's contradicted findings of a rule"
+    )
     ap.add_argument(
         "--misses", default=None, help="print the tuning half's misses of an answer category"
     )

@@ -13,6 +13,8 @@ A cap sentence puts a ceiling on the amount recoverable ("shall not exceed", "li
 - ``fees_multiple``: a multiple or share of the fees or the price ("two times the fees",
   "50% of the annual fees", "the amounts paid under this Agreement");
 - ``insurance``: limited to the proceeds or limits of insurance;
+- ``redacted``: a cap whose amount is blanked out in this copy ("shall not exceed [***]", as in
+  contracts filed with the SEC): the contract names an amount, the reader cannot see it;
 - ``unparsed``: a cap whose amount could not be read (kept with its evidence);
 - ``none``: no cap sentence (see :attr:`LiabilityReading.exclusions`).
 """
@@ -32,6 +34,7 @@ CAP_KINDS: tuple[str, ...] = (
     "fees_period",
     "fees_multiple",
     "insurance",
+    "redacted",
     "unparsed",
     "none",
 )
@@ -50,20 +53,27 @@ CAP = _rx(
     r"\bliable\b[^.]{0,200}\bfor\s+any\s+amount\s+(?:in\s+excess\s+of|exceeding|greater\s+than|more\s+than)\b",
     r"\b(?:contribute|pay)\s+any\s+amount\s+in\s+excess\s+of\b",
     r"\bnot\s+(?:be\s+)?(?:more|greater|in\s+excess)\s+(?:than|of)\b",
-    r"\b(?:aggregate|total|maximum|cumulative|entire|overall)\s+(?:\w+\s+){0,3}liability\b[^.]{0,300}\b(?:limited|exceed|not\s+(?:be\s+)?(?:more|greater)\s+than|capped|shall\s+be)\b",
-    r"\bliabilit(?:y|ies)\b[^.]{0,250}\b(?:is|be|are|being)\s+(?:\w+\s+)?limited\s+to\b",
+    # the subject and its verb can be far apart ("each party's maximum aggregate liability to
+    # the other party for any and all causes whatsoever, and ..., shall be limited to")
+    r"\b(?:aggregate|total|maximum|cumulative|entire|overall)\s+(?:\w+\s+){0,3}liability\b[^.]{0,450}\b(?:limited|exceed|not\s+(?:be\s+)?(?:more|greater)\s+than|capped|shall\s+be)\b",
+    # not "liability includes, but is not limited to, claims"
+    r"\bliabilit(?:y|ies)\b[^.]{0,250}\b(?:is|be|are|being)\s+(?:(?!not\b)\w+\s+)?limited\s+to\b",
     r"\blimited\s+to\s+(?:the\s+)?(?:\w+\s+){0,3}(?:amount|sum|fees?|price|payments?|proceeds)\b",
     r"\bliability\s+cap\b",
     r"\bcap\s+(?:on|of)\s+(?:\w+\s+)?liability\b",
     r"\b(?:general|increased|super)\s*cap\b",
 )
 LIABILITY = re.compile(
-    r"\bliab\w*|\bdamages\b|\brecover|\bclaims?\b|\bremed(?:y|ies)\b|\breimburse", re.IGNORECASE
+    # "recover", not "disaster recovery"
+    r"\bliab\w*|\bdamages\b|\brecover(?:s|ed|able|ing)?\b|\bclaims?\b|\bremed(?:y|ies)\b|\breimburse",
+    re.IGNORECASE
 )
 # Other ceilings that are not a cap on liability.
 OTHER_CEILING = _rx(
     r"\bnot-to-exceed\b",
     r"\bfees\s+under\s+this\s+sow\b",
+    # a ceiling on time, not money ("within a reasonable period (not to exceed 15 days)")
+    r"\bexceed\s+(?:\w+\s+)?(?:\(\d+\)\s+)?(?:business\s+|calendar\s+|working\s+)?(?:hours?|days?|weeks?|months?|years?)\b",
     r"\b(?:deductible|self-insured\s+retention)\b",
     r"\b(?:interest|late\s+(?:fee|charge))\b[^.]{0,80}\bexceed",
     r"\bexceed\b[^.]{0,60}\b(?:maximum|highest)\s+(?:rate|amount)\s+(?:permitted|allowed)\s+by\s+(?:applicable\s+)?law\b",
@@ -130,21 +140,26 @@ _TIMES = re.compile(
 )
 FEES = re.compile(
     r"\b(?:fees?|charges?|amounts?|sums?|payments?|consideration|compensation|royalt(?:y|ies)|"
-    r"monies|moneys|revenues?|price|purchase\s+price|contract\s+(?:price|value))\b",
+    r"commissions?|monies|moneys|revenues?|price|purchase\s+price|"
+    r"contract(?:ual)?\s+(?:price|value))\b",
     re.IGNORECASE,
 )
 FEES_BASIS = re.compile(
     r"\b(?:paid|payable|received|owed|due|invoiced|billed|stated|set\s+forth|actually)\b|"
-    r"\bunder\s+(?:this|the)\b|\bprice\b|\bcontract\s+value\b",
+    r"\bunder\s+(?:this|the)\b|\bprice\b|\bcontract(?:ual)?\s+value\b",
     re.IGNORECASE,
 )
 # a multiple of the price of the contract itself ("two (2) times the total price of this Order")
-PRICE_BASIS = re.compile(r"\b(?:total\s+|purchase\s+|contract\s+)?price\b|\bcontract\s+value\b", re.I)
+PRICE_BASIS = re.compile(
+    r"\b(?:total\s+|purchase\s+|contract\s+)?price\b|\bcontract(?:ual)?\s+value\b", re.I
+)
 LOOKBACK = re.compile(
     r"\b(?:preceding|prior\s+to|before|immediately\s+preceding|during|in|within|over|for|of)\b"
     r"[^.;]{0,40}$",
     re.IGNORECASE,
 )
+# an amount blanked out in the filed copy: "[***]", "[* * *]", "[REDACTED]", "[●]", "*****"
+REDACTED = re.compile(r"\[\s*(?:\*\s*)+\]|\[\s*(?:redacted|●)\s*\]|\*{3,}", re.IGNORECASE)
 INSURANCE = re.compile(
     r"\binsurance\b[^.]{0,80}\b(?:coverage|limits?|proceeds|policy|policies|maintained|available)\b|"
     r"\b(?:coverage|proceeds|limits?)\b[^.]{0,40}\binsurance\b",
@@ -319,6 +334,10 @@ def parse_cap(text: str, facts: Facts, start: int, end: int) -> CapTerm:
     if insured:
         parts.append("insurance limits")
     if not parts:
+        if REDACTED.search(sentence):
+            return CapTerm(
+                "redacted", start, end, party=party, description="amount redacted in this copy"
+            )
         return CapTerm("unparsed", start, end, party=party, description="cap amount not parsed")
     if period is not None and fees:
         kind = "fees_period"

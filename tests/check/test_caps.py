@@ -75,15 +75,44 @@ def test_unparsed_amount_keeps_evidence_and_says_so(real, case_factory) -> None:
     doc, clauses, cap = _cap(
         real,
         case_factory,
-        ENERGOUS,
-        "provided that ENERGOUS' aggregate liability",
-        "per occurrence of an Epidemic Defect.",
+        BELLICUM,
+        "(b) EACH PARTY'S MAXIMUM LIABILITY FOR ANY DAMAGES",
+        "SHALL BE LIMITED TO DIRECT AND ACTUAL DAMAGES.",
     )
     assert cap is not None and cap.kind == "unparsed"
     assert cap.start is not None and "liability" in cap.evidence.lower()
     hits = load_rules()["liability.cap_without_amount"](CheckContext(doc, clauses), {})
     assert hits and "could not be parsed" in hits[0].message
     assert hits[0].evidence and hits[0].evidence[0].start == cap.start
+
+
+def test_redacted_amount_is_an_amount(real, case_factory) -> None:
+    """A cap whose sum is blanked out in the filed copy ("[***]") names an amount: no finding
+    that the cap has none."""
+    doc, clauses, cap = _cap(
+        real,
+        case_factory,
+        ENERGOUS,
+        "provided that ENERGOUS' aggregate liability",
+        "per occurrence of an Epidemic Defect.",
+    )
+    assert cap is not None and cap.kind == "redacted"
+    assert cap.start is not None and "[***]" in cap.evidence
+    assert cap.description == "amount redacted in this copy"
+    hits = load_rules()["liability.cap_without_amount"](CheckContext(doc, clauses), {})
+    assert not hits
+
+
+def test_commissions_paid_are_a_fee_basis(real, case_factory) -> None:
+    doc, clauses, cap = _cap(
+        real,
+        case_factory,
+        "CreditcardscomInc_20070810_S-1_EX-10.33_362297_EX-10.33_Affiliate Agreement.txt",
+        "Further, Chase's aggregate liability",
+        "by Chase to Affiliate under this Agreement.",
+    )
+    assert cap is not None and cap.kind == "fees_multiple"
+    assert cap.description == "fees paid or payable"
 
 
 def test_exclusions_only_is_limited_but_not_capped(real, case_factory) -> None:
