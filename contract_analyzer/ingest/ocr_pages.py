@@ -45,7 +45,8 @@ def ocr_workers(settings: Settings) -> int:
 
 def usable_chars(page: PageLines) -> int:
     """Letters and digits of a page's text layer (unmapped glyphs and symbols do not count)."""
-    return sum(ch.isalnum() for line in page.lines for ch in line.text if ch != "\ufffd")
+    # (the replacement character U+FFFD is not alphanumeric, so it never counts)
+    return sum(map(str.isalnum, "".join(line.text for line in page.lines)))
 
 
 def needs_ocr(page: PageLines) -> bool:

@@ -10,6 +10,8 @@ checked between pages only.
 
 from __future__ import annotations
 
+import codecs
+import ctypes
 import re
 
 from contract_analyzer.errors import CorruptDocument, DocumentTooLarge, EncryptedDocument
@@ -41,6 +43,16 @@ def _open(data: bytes, source: str, password: str | None):
         return CorruptDocument(source, f"damaged PDF ({msg})")
 
 
+def _char_text(textpage, raw, index: int, buffer) -> str:
+    """``textpage.get_text_range(index, 1)`` through the raw API: "" for a character PDFium
+    leaves out of the text, else its text (the wrapper's bookkeeping, for a single character,
+    cost more than the rest of the reading)."""
+    if raw.FPDFText_GetTextIndexFromCharIndex(textpage.raw, index) == -1:
+        return ""
+    count = raw.FPDFText_GetText(textpage.raw, index, 1, buffer)
+    return codecs.decode(memoryview(buffer)[: max(count - 1, 0)], "utf-16-le", errors="ignore")
+
+
 def _line_font(textpage, raw, first: int, last: int, samples: int = 24) -> tuple[float, bool]:
     """The line's body size and weight: the most common over up to ``samples`` of its characters,
     as pdfplumber's lines take the font of their longest word. The first character alone made a
@@ -49,8 +61,9 @@ def _line_font(textpage, raw, first: int, last: int, samples: int = 24) -> tuple
     step = max(1, (last - first + 1) // samples)
     sizes: dict[float, int] = {}
     heavy = total = 0
+    buffer = (ctypes.c_ushort * 4)()
     for i in range(first, last + 1, step):
-        if textpage.get_text_range(i, 1).isspace():
+        if _char_text(textpage, raw, i, buffer).isspace():
             continue
         size = round(float(raw.FPDFText_GetFontSize(textpage.raw, i)), 1)
         sizes[size] = sizes.get(size, 0) + 1
