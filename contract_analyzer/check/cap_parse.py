@@ -139,7 +139,9 @@ FEES_BASIS = re.compile(
     re.IGNORECASE,
 )
 # a multiple of the price of the contract itself ("two (2) times the total price of this Order")
-PRICE_BASIS = re.compile(r"\b(?:total\s+|purchase\s+|contract\s+)?price\b|\bcontract\s+value\b", re.I)
+PRICE_BASIS = re.compile(
+    r"\b(?:total\s+|purchase\s+|contract\s+)?price\b|\bcontract\s+value\b", re.I
+)
 LOOKBACK = re.compile(
     r"\b(?:preceding|prior\s+to|before|immediately\s+preceding|during|in|within|over|for|of)\b"
     r"[^.;]{0,40}$",
