@@ -3,8 +3,7 @@
 import re
 
 from contract_analyzer.check.cues import Cue, load_cues
-from contract_analyzer.text.casefold import required_literals
-from contract_analyzer.text.casefold import fold_case
+from contract_analyzer.text.casefold import fold_case, required_literals
 
 
 def test_required_literals_read_from_the_parse_tree():
@@ -46,7 +45,9 @@ def test_matches_agrees_with_plain_search_on_every_cue():
     for cue in cues.values():
         for sentence in SENTENCES:
             got, want = cue.matches(sentence), _plain(cue, sentence)
-            assert (got and (got.span(), got.re.pattern)) == (want and (want.span(), want.re.pattern))
+            assert (got and (got.span(), got.re.pattern)) == (
+                want and (want.span(), want.re.pattern)
+            )
 
 
 def test_every_match_holds_its_patterns_words():
