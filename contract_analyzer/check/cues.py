@@ -20,6 +20,7 @@ from pathlib import Path
 
 import yaml
 
+from contract_analyzer.resources import yaml_loader
 from contract_analyzer.text.casefold import fold_case, required_literals
 
 CUES_FILE = Path(__file__).parent / "answers" / "cues.yaml"
@@ -78,7 +79,7 @@ def _compile(items: list[str] | None) -> tuple[re.Pattern[str], ...]:
 @lru_cache(maxsize=1)
 def load_cues() -> dict[str, Cue]:
     """Category id -> its compiled cue (read once)."""
-    data = yaml.safe_load(CUES_FILE.read_text(encoding="utf-8"))
+    data = yaml.load(CUES_FILE.read_text(encoding="utf-8"), Loader=yaml_loader())  # noqa: S506 - a safe loader
     return {
         cat: Cue(
             _compile(spec.get("any")), _compile(spec.get("with")), _compile(spec.get("unless"))
