@@ -89,4 +89,3 @@ class InvalidArgument(ContractAnalyzerError, ValueError, TypeError):
 class InvalidBatchOption(BatchError, InvalidArgument):
     """A batch option is invalid (wrong type or impossible value): both a BatchError and an
     InvalidArgument, so either ``except`` catches it."""
-

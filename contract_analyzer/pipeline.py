@@ -13,6 +13,7 @@ from contract_analyzer.asof import AsOf, coerce_as_of
 from contract_analyzer.check import detect_kind, load_playbook, run_checks, score
 from contract_analyzer.check.answers import answer_contract
 from contract_analyzer.check.caps import liability_cap
+from contract_analyzer.check.context import CheckContext
 from contract_analyzer.check.contractness import (
     NOT_A_CONTRACT,
     contract_signals,
@@ -67,10 +68,14 @@ def analyze(
     key_dates = tuple(extract_key_dates(document, clauses=clauses, as_of=as_of, facts=facts))
     obligations = tuple(extract_obligations(document, facts))
     signals = contract_signals(document, clauses, facts, obligations)
+    # one context for the checker, the cap and the answers: its readings are made once
+    context = CheckContext(document, clauses, key_dates, facts)
     if not signals.is_contract:  # no playbook applies: nothing is "missing", no score
         book = chosen or load_playbook("generic")
         kind, confidence = NOT_A_CONTRACT, 1.0
-        drafting = run_checks(document, clauses, book, key_dates=key_dates, facts=facts)
+        drafting = run_checks(
+            document, clauses, book, key_dates=key_dates, facts=facts, context=context
+        )
         findings = (
             not_a_contract_finding(document, signals),
             *(f for f in drafting if f.component in WHOLE_DOCUMENT and f.is_issue),
@@ -84,10 +89,12 @@ def analyze(
         else:
             book = chosen
             kind, confidence = book.kind, 1.0
-        findings = tuple(run_checks(document, clauses, book, key_dates=key_dates, facts=facts))
-        cap = liability_cap(document.text, facts, clauses, findings)
+        findings = tuple(
+            run_checks(document, clauses, book, key_dates=key_dates, facts=facts, context=context)
+        )
+        cap = liability_cap(document.text, facts, clauses, findings, context=context)
         risk = score(findings)
-    answers = answer_contract(document, clauses, facts, key_dates, findings, cap)
+    answers = answer_contract(document, clauses, facts, key_dates, findings, cap, context=context)
     return ContractReport(
         document=document,
         source=document.source,

@@ -27,3 +27,13 @@ def shared_dir() -> Path | None:
     override = os.environ.get("CONTRACT_ANALYZER_SHARED")
     path = Path(override) if override else PROJECT_DIR.parent / "shared"
     return path if path.is_dir() else None
+
+
+def yaml_loader() -> type:
+    """The safe YAML loader to read the shipped data with: libyaml's ``CSafeLoader`` when
+    PyYAML was built with it (same resolver and constructor as ``SafeLoader``, parsed in C,
+    about fifty times faster: the playbooks, lexicons and cues are most of a cold start's
+    reading), else the pure-Python ``SafeLoader``."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from contract_analyzer.check.cap_parse import CapTerm, CarveOut, LiabilityReading, read_liability
+from contract_analyzer.check.context import CheckContext
 from contract_analyzer.check.finding import Finding
 from contract_analyzer.facts import Facts
 from contract_analyzer.tagging.clause import Clause
@@ -80,16 +81,27 @@ def reading_for(text: str, facts: Facts, clauses: Sequence[Clause]) -> Liability
 
 
 def liability_cap(
-    text: str, facts: Facts, clauses: Sequence[Clause], findings: Sequence[Finding] = ()
+    text: str,
+    facts: Facts,
+    clauses: Sequence[Clause],
+    findings: Sequence[Finding] = (),
+    *,
+    context: CheckContext | None = None,
 ) -> LiabilityCap | None:
     """The first cap stated in the contract (parsed ones before unparsed ones);
     :data:`UNCAPPED` when the checker found liability unlimited, :data:`NO_CLAUSE` when
     nothing in the contract limits liability and the checker found no liability clause;
-    None when liability is limited only by exclusions or time limits (no cap sentence)."""
+    None when liability is limited only by exclusions or time limits (no cap sentence).
+    ``context``: the ``CheckContext`` of this contract, whose reading is reused when it has
+    the same regions."""
     issues = {f.rule_id for f in findings if f.status != "present"}
     if "liability.uncapped" in issues:
         return UNCAPPED
-    reading = reading_for(text, facts, clauses)
+    if context is not None and not context.stated.get("limitation_of_liability"):
+        # the context's reading has the same regions (no stated ones added): not read again
+        reading = context.liability
+    else:
+        reading = reading_for(text, facts, clauses)
     if reading.caps:
         term = next((t for t in reading.caps if t.has_amount), reading.caps[0])
         return from_term(text, term, reading)

@@ -56,14 +56,17 @@ def run_checks(
     *,
     key_dates: Sequence[KeyDate] = (),
     facts: Facts | None = None,
+    context: CheckContext | None = None,
 ) -> list[Finding]:
     """Findings for one contract: weak components (rules), missing ones, present ones.
 
     Every playbook component gets one status: ``weak`` when any of its rules fires, ``missing``
     when no clause of that type was found, else ``present`` (severity ``info``). Rules for
     components outside the playbook still run when they are listed and their clauses exist.
+    ``context``: the ``CheckContext`` of these same document, clauses, key dates and facts,
+    when the caller shares it with the answers (its readings are then made once).
     """
-    ctx = CheckContext(document, clauses, key_dates, facts)
+    ctx = context or CheckContext(document, clauses, key_dates, facts)
     registry = load_rules()
     findings: list[Finding] = []
     for rule_id, conf in playbook.rules.items():

@@ -22,6 +22,7 @@ from contract_analyzer.document import Document
 from contract_analyzer.facts import Facts, Party, extract_facts
 from contract_analyzer.keydates import KeyDate
 from contract_analyzer.tagging.clause import Clause
+from contract_analyzer.text.casefold import fold_case, may_match
 from contract_analyzer.text.sentences import sentence_around
 
 # A tagged clause counts for a component only when its text has one of the component's anchor
@@ -184,7 +185,14 @@ class CheckContext:
 
     def anywhere(self, pattern: re.Pattern[str]) -> re.Match[str] | None:
         """The first match of ``pattern`` anywhere in the contract."""
+        if not may_match(pattern, self.folded_text):
+            return None  # a word every match contains is absent: no search needed
         return pattern.search(self.text)
+
+    @cached_property
+    def folded_text(self) -> str:
+        """``fold_case`` of the text, where the rules' patterns are pre-tested."""
+        return fold_case(self.text)
 
     def sentence_around(self, start: int, end: int, limit: int = 600) -> tuple[int, int]:
         """The sentence holding a match, bounded to ``limit`` characters each way."""

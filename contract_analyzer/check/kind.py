@@ -12,10 +12,12 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from contract_analyzer.check.playbook import Playbook, shipped_playbooks
 from contract_analyzer.document import Document
 from contract_analyzer.tagging.clause import Clause
+from contract_analyzer.text.casefold import fold_case
 
 TITLE_ZONE = 600  # characters from the start where the title and recitals are read
 TITLE_WEIGHT = 10.0
@@ -32,6 +34,7 @@ class KindGuess:
     scores: Mapping[str, float]
 
 
+@lru_cache(maxsize=4096)
 def _phrase(p: str) -> re.Pattern[str]:
     words = r"[\s\-]+".join(re.escape(w) for w in p.split())
     return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
@@ -65,12 +68,34 @@ def _early_headings(document: Document) -> list[str]:
     return out
 
 
-def _keyword_score(text: str, keywords: Mapping[str, float]) -> float:
+def _keyword_score(text: str, keywords: Mapping[str, float], folded: str | None = None) -> float:
+    """``folded``: ``fold_case(text)``, where the phrases' first words are looked up first."""
     total = 0.0
     for phrase, weight in keywords.items():
-        count = len(_phrase(phrase).findall(text))
-        total += weight * math.log1p(min(count, 20))
+        count = _count(_phrase(phrase), phrase, text, folded, KEYWORD_CAP)
+        total += weight * math.log1p(min(count, KEYWORD_CAP))
     return total / 3.0
+
+
+KEYWORD_CAP = 20  # occurrences of a keyword counted at most
+
+
+def _count(pattern: re.Pattern[str], phrase: str, text: str, folded: str | None, cap: int) -> int:
+    """``min(len(pattern.findall(text)), cap)`` for the pattern of ``phrase``: every match
+    starts with the phrase's first word, so it is tried only where ``folded`` (same length
+    as ``text``) holds that word, and counting stops at ``cap``."""
+    words = phrase.split()
+    first = words[0].lower() if words else ""
+    if folded is None or not first.isascii() or len(folded) != len(text) or not first:
+        return min(len(pattern.findall(text)), cap)
+    count, end = 0, 0
+    at = folded.find(first)
+    while at != -1 and count < cap:
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            count += 1
+            end = m.end()
+        at = folded.find(first, at + 1)
+    return count
 
 
 def _clause_score(shares: Mapping[str, float], weights: Mapping[str, float]) -> float:
@@ -94,6 +119,7 @@ def detect_kind(
     """The contract kind with a confidence; ``generic`` when no kind scores ``MIN_SCORE``."""
     books = playbooks or shipped_playbooks()
     text = document.text
+    folded = fold_case(text)
     opening = text.lstrip()[:TITLE_ZONE]
     headings = _early_headings(document)
     shares = clause_shares(document, clauses)
@@ -107,7 +133,9 @@ def detect_kind(
             + [HEADING_TITLE_FACTOR * _title_score(h, signals.title) for h in headings]
         )
         scores[kind] = round(
-            title + _keyword_score(text, signals.keywords) + _clause_score(shares, signals.clauses),
+            title
+            + _keyword_score(text, signals.keywords, folded)
+            + _clause_score(shares, signals.clauses),
             4,
         )
     generic_title = (

@@ -29,6 +29,7 @@ import yaml
 from contract_analyzer.check.finding import SEVERITIES
 from contract_analyzer.check.rules import load_rules
 from contract_analyzer.errors import PlaybookError
+from contract_analyzer.resources import yaml_loader
 from contract_analyzer.taxonomy import CLAUSE_TYPES
 
 PLAYBOOK_DIR = Path(__file__).resolve().parent / "playbooks"
@@ -114,7 +115,10 @@ class _Raw:
         except UnicodeDecodeError as exc:
             raise PlaybookError(path, "the playbook is not UTF-8 text") from exc
         try:
-            node = yaml.compose(text, Loader=yaml.SafeLoader)
+            try:
+                node = yaml.compose(text, Loader=yaml_loader())
+            except yaml.YAMLError:  # the pure-Python parser's message and line, as always
+                node = yaml.compose(text, Loader=yaml.SafeLoader)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}: " if mark is not None else ""

@@ -36,7 +36,10 @@ LIABILITY_LIMIT = re.compile(
 
 
 # the components read with the CUAD answers' own cue, so the answer and the finding agree
-_ANSWER_CUE = {"assignment": "anti_assignment", "post_termination_services": "post_termination_services"}
+_ANSWER_CUE = {
+    "assignment": "anti_assignment",
+    "post_termination_services": "post_termination_services",
+}
 _OWN_CUE = {"governing_law": Cue((GOVERNING,)), "limitation_of_liability": Cue((LIABILITY_LIMIT,))}
 
 

@@ -44,6 +44,25 @@ _ANNIVERSARY = re.compile(
     re.IGNORECASE,
 )
 _DIGIT_ORDINAL = re.compile(r"(\d{1,2})(?:st|nd|rd|th)")
+# Every _ANNIVERSARY match contains the word "anniversary" and lies within one run of the
+# characters below (letters, digits, spaces, hyphens, apostrophes, brackets), so it is
+# looked for only in the runs around that word, not tried at every position of the text.
+_ANNIVERSARY_WORD = re.compile("anniversary", re.IGNORECASE)
+_RUN_CHAR = re.compile(r"[\w\s()'-]")
+_RUN = re.compile(r"[\w\s()'-]*")
+
+
+def _anniversaries(text: str) -> Iterable[re.Match[str]]:
+    """``_ANNIVERSARY.finditer(text)``, searched only where a match can be."""
+    end = 0  # the end of the last run searched
+    for word in _ANNIVERSARY_WORD.finditer(text):
+        if word.start() < end:
+            continue
+        start = word.start()
+        while start > 0 and _RUN_CHAR.match(text, start - 1):
+            start -= 1
+        end = _RUN.match(text, word.end()).end()  # type: ignore[union-attr]
+        yield from _ANNIVERSARY.finditer(text, start, end)
 
 
 @dataclass(frozen=True)
@@ -143,7 +162,7 @@ def relative_dates_from(text: str, durations: Sequence[Duration]) -> list[Relati
             business=d.business,
         )
         out.append(item)
-    for m in _ANNIVERSARY.finditer(text):
+    for m in _anniversaries(text):
         years = _anniversary_years(m)
         if years is None or years <= 0:
             continue

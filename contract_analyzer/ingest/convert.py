@@ -39,7 +39,9 @@ def soffice_path() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
-def convert_to_docx(data: bytes, kind: str, label: str, deadline: Deadline, max_bytes: int) -> bytes:
+def convert_to_docx(
+    data: bytes, kind: str, label: str, deadline: Deadline, max_bytes: int
+) -> bytes:
     """The file converted to DOCX bytes, or a clear error (no converter, failed, too slow)."""
     what = LEGACY_KINDS[kind]
     exe = soffice_path()

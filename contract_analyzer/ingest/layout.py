@@ -196,9 +196,7 @@ def _breaks(prev: Line, cur: Line, m: _Metrics, same_page: bool) -> bool:
         return True
     label = parse_label(cur_text)
     if label is not None and (
-        ended
-        or label.kind in ("article", "exhibit", "bullet")
-        or prev.x1 < m.right - 0.1 * m.width
+        ended or label.kind in ("article", "exhibit", "bullet") or prev.x1 < m.right - 0.1 * m.width
     ):
         return True
     if not same_page:

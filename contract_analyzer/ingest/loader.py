@@ -188,9 +188,7 @@ def _load(
             warnings,
         )
     elif sniffed.format in LEGACY_KINDS:
-        converted = convert_to_docx(
-            data, sniffed.format, label, deadline, settings.max_file_bytes
-        )
+        converted = convert_to_docx(data, sniffed.format, label, deadline, settings.max_file_bytes)
         package = sniff(converted, label, settings).package
         if package is None:
             raise CorruptDocument(label, "LibreOffice did not produce a Word document")

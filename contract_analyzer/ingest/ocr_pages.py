@@ -45,7 +45,8 @@ def ocr_workers(settings: Settings) -> int:
 
 def usable_chars(page: PageLines) -> int:
     """Letters and digits of a page's text layer (unmapped glyphs and symbols do not count)."""
-    return sum(ch.isalnum() for line in page.lines for ch in line.text if ch != "\ufffd")
+    # (the replacement character U+FFFD is not alphanumeric, so it never counts)
+    return sum(map(str.isalnum, "".join(line.text for line in page.lines)))
 
 
 def needs_ocr(page: PageLines) -> bool:
@@ -91,8 +92,10 @@ def read_images(
         for number, image, dpi in images:
             deadline.check()
             pending.append(
-                (number, pool.submit(ocr_image, image, dpi, deadline,
-                                     language=settings.ocr_language))  # fmt: skip
+                (
+                    number,
+                    pool.submit(ocr_image, image, dpi, deadline, language=settings.ocr_language),
+                )  # fmt: skip
             )
             collect(False)
             while len(pending) >= 2 * workers:
@@ -249,8 +252,13 @@ def attach_ocr(doc: Document, results: dict[int, PageText], engine: str = "tesse
         page = results[number]
         conf = page.confidence
         ocr_pages.append(
-            OcrPage(number, round(conf, 4) if conf is not None else 0.0, page.word_count,
-                    engine, page.rotation)  # fmt: skip
+            OcrPage(
+                number,
+                round(conf, 4) if conf is not None else 0.0,
+                page.word_count,
+                engine,
+                page.rotation,
+            )  # fmt: skip
         )
         start, end = spans.get(number, (0, 0))
         pos = start

@@ -12,6 +12,7 @@ from contract_analyzer.facts.dates import DateMention
 from contract_analyzer.facts.durations import Duration
 from contract_analyzer.settings import Settings
 from contract_analyzer.tagging.clause import Clause
+from contract_analyzer.text.casefold import fold_case, required_literals
 from contract_analyzer.text.sentences import sentence_spans
 
 
@@ -37,6 +38,7 @@ class Context:
         self.text = text
         self.facts = facts
         self.sentences = split_sentences(text)
+        self._folded: list[str] | None = None
         # EDGAR copies carry "Source: COMPANY, 8-K, 11/6/2019" lines: filing dates, not the contract's
         self.dates = [d for d in facts.dates if not is_filing_stamp(text, d)]
         self.durations = list(facts.durations)
@@ -48,11 +50,26 @@ class Context:
     def durations_in(self, start: int, end: int) -> list[Duration]:
         return [d for d in self.durations if start <= d.start and d.end <= end]
 
+    @property
+    def folded_sentences(self) -> list[str]:
+        """``fold_case`` of each sentence's text (made on first use), for the pre-tests."""
+        if self._folded is None:
+            self._folded = [fold_case(s.text) for s in self.sentences]
+        return self._folded
+
     def sentences_with(
         self, pattern: re.Pattern[str], clause_types: Iterable[str] = ()
     ) -> list[Sentence]:
         """Sentences matching ``pattern``; those inside clauses of ``clause_types`` first."""
-        hits = [s for s in self.sentences if pattern.search(s.text)]
+        words = required_literals(pattern)
+        if words is None:
+            hits = [s for s in self.sentences if pattern.search(s.text)]
+        else:  # searched only in the sentences holding a word every match contains
+            hits = [
+                s
+                for s, folded in zip(self.sentences, self.folded_sentences, strict=True)
+                if any(w in folded for w in words) and pattern.search(s.text)
+            ]
         types = set(clause_types)
         spans = [(c.start, c.end) for c in self.clauses if getattr(c, "type", None) in types]
         if not spans:

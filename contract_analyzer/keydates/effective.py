@@ -105,9 +105,13 @@ def find_agreement_date(ctx: Context) -> KeyDate | None:
                   and d.value is not None]  # fmt: skip
         if len(signed) > 1 and all(_is_signature_date(text, d) for d in signed):
             last = max(signed, key=lambda d: d.value)  # type: ignore[arg-type, return-value]
-            return from_mention("agreement_date", last, "the date the last party signed the contract")
+            return from_mention(
+                "agreement_date", last, "the date the last party signed the contract"
+            )
         if signed:
-            return from_mention("agreement_date", signed[0], "the date the parties executed the contract")
+            return from_mention(
+                "agreement_date", signed[0], "the date the parties executed the contract"
+            )
     sig = _latest_signature_date(ctx, preamble_end)
     if sig is not None:
         return from_mention("agreement_date", sig, "the latest date beside the signatures")

@@ -174,7 +174,9 @@ def _named_date(ctx: Context, name: str, skip: int) -> DateMention | None:
     for d in ctx.dates:
         if d.value is None or d.relative or abs(d.start - skip) < 5:
             continue
-        if label.search(ctx.text[max(0, d.start - 160) : d.start]) or quoted.match(ctx.text[d.end : d.end + 60]):
+        if label.search(ctx.text[max(0, d.start - 160) : d.start]) or quoted.match(
+            ctx.text[d.end : d.end + 60]
+        ):
             return d
     return None
 

@@ -257,7 +257,9 @@ def _last_day(m: DateMention) -> date | None:
     return date(m.year, m.month, 1) + relativedelta(months=1, days=-1)
 
 
-_TIGHT_END = re.compile(r"\b(?:to|until|through|thru|till)\s+(?:and\s+including\s+)?$", re.IGNORECASE)
+_TIGHT_END = re.compile(
+    r"\b(?:to|until|through|thru|till)\s+(?:and\s+including\s+)?$", re.IGNORECASE
+)
 
 
 _END_OF_YEAR = re.compile(
@@ -334,7 +336,9 @@ def _length_end(
     renewal_only = bool(
         re.search(r"\brenew\w*|\bsuccessive\b|\bautomatic", s.text, re.IGNORECASE)
     ) and not re.search(
-        r"(?:initial|original)\s+(?:\w+\s+){0,2}(?:term|period)|term\s+of\s+this", s.text, re.IGNORECASE
+        r"(?:initial|original)\s+(?:\w+\s+){0,2}(?:term|period)|term\s+of\s+this",
+        s.text,
+        re.IGNORECASE,
     )
     if renewal_only:
         return None
@@ -410,11 +414,13 @@ def _stated_nearby(
     return None
 
 
-_CUT_DEFINITION = re.compile(r"[\"“][^\"”]{1,40}[\"”]\s+(?:shall\s+)?means?\s+\S{0,20}$", re.IGNORECASE)
+_CUT_DEFINITION = re.compile(
+    r"[\"“][^\"”]{1,40}[\"”]\s+(?:shall\s+)?means?\s+\S{0,20}$", re.IGNORECASE
+)
 
 
 def _rejoined(ctx: Context, s: Sentence) -> Sentence:
-    """ '"Service Period" means April. 1st 2019 through to March 30, 2020.': a definition the
+    """'"Service Period" means April. 1st 2019 through to March 30, 2020.': a definition the
     sentence splitter cut right after its first word, joined to the next sentence again."""
     if not _CUT_DEFINITION.search(s.text.rstrip()):
         return s
@@ -428,7 +434,10 @@ def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None
     out = Term()
     start_date = effective.date if effective is not None else None
     anchors = _anchors(effective, agreement)
-    sentences = [_rejoined(ctx, s) for s in ctx.sentences_with(_TERM_SENTENCE, ("term_and_renewal", "termination"))]
+    sentences = [
+        _rejoined(ctx, s)
+        for s in ctx.sentences_with(_TERM_SENTENCE, ("term_and_renewal", "termination"))
+    ]
     strong = [s for s in sentences if _STRONG_TERM.search(s.text)]
     weak = [s for s in sentences if not _STRONG_TERM.search(s.text)]
     defining = [s for s in strong if _DEFINES_TERM.search(s.text)]
@@ -439,7 +448,9 @@ def find_term(ctx: Context, effective: KeyDate | None, agreement: KeyDate | None
             if found is None:
                 found = _length_end(ctx, s, start_date, is_strong, out)
                 if found is not None:  # a stated end date close after the length outranks it
-                    later = sorted((t for t in sentences if t.start >= s.end), key=lambda t: t.start)
+                    later = sorted(
+                        (t for t in sentences if t.start >= s.end), key=lambda t: t.start
+                    )
                     found = _stated_nearby(ctx, later, s, anchors) or found
             if found is not None:
                 out.expiration = found
@@ -486,7 +497,8 @@ _EVENT_END = re.compile(
 )
 # termination rights, not the end of the term
 _NOT_EVENT_END = re.compile(
-    r"\bnotice|\bbreach|\bdefault|insolv|bankrupt|\bwind(?:ing)?[- ]up|receiver|liquidat", re.IGNORECASE
+    r"\bnotice|\bbreach|\bdefault|insolv|bankrupt|\bwind(?:ing)?[- ]up|receiver|liquidat",
+    re.IGNORECASE,
 )
 
 

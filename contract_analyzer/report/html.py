@@ -261,9 +261,8 @@ def _ocr_note(report: ContractReport) -> str:
         return ""
     conf = doc.ocr_confidence
     low = [p.number for p in doc.ocr_pages if p.words and p.confidence < OCR_LOW]
-    text = (
-        f"{len(doc.ocr_pages)} of {report.source.page_count} pages read by OCR"
-        + (f", mean word confidence {conf:.0%}" if conf is not None else "")
+    text = f"{len(doc.ocr_pages)} of {report.source.page_count} pages read by OCR" + (
+        f", mean word confidence {conf:.0%}" if conf is not None else ""
     )
     if low:
         shown = ", ".join(map(str, low[:20])) + (" ..." if len(low) > 20 else "")

@@ -118,8 +118,13 @@ def report_to_dict(report: ContractReport) -> dict[str, Any]:
             "words": doc.word_count,
             "ocr": {
                 "pages": [
-                    {"page": p.number, "confidence": p.confidence, "words": p.words,
-                     "engine": p.engine, "rotation": p.rotation}  # fmt: skip
+                    {
+                        "page": p.number,
+                        "confidence": p.confidence,
+                        "words": p.words,
+                        "engine": p.engine,
+                        "rotation": p.rotation,
+                    }  # fmt: skip
                     for p in doc.ocr_pages
                 ],
                 "confidence": doc.ocr_confidence,

@@ -355,5 +355,3 @@ def _calibration_state(calibration: dict) -> dict:
         str(t): [np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)]
         for t, (x, y) in calibration.items()
     }
-
-

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from contract_analyzer.text.casefold import fold_case, may_match
+
 _INSTRUCTION = re.compile(
     r"\b(?:delete|remove|strike)\s+(?:this|these|the\s+(?:one|option|section|sentence|paragraph|language|"
     r"text|bracketed)|it|whichever|any\s+(?:that|which|option)|if\s+not)\b|"
@@ -40,6 +42,8 @@ REMAINDER_WORDS = 12
 
 def is_drafting_note(text: str) -> bool:
     """True when ``text`` (one unit) is guidance for the drafter rather than contract terms."""
+    if not may_match(_INSTRUCTION, fold_case(text)):
+        return False  # none of the words every instruction contains
     m = _INSTRUCTION.search(text)
     if m is None:
         return False

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from contract_analyzer.document import Document
+from contract_analyzer.resources import yaml_loader
 from contract_analyzer.segment import Section, Unit, clause_units
 from contract_analyzer.taxonomy import check_clause_type
 
@@ -51,7 +52,8 @@ class HeadingLexicon:
     @classmethod
     def from_yaml(cls, path: Path = LEXICON_PATH) -> HeadingLexicon:
         """Read and compile a lexicon file (type id -> phrases / exact titles)."""
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        text = Path(path).read_text(encoding="utf-8")
+        raw = yaml.load(text, Loader=yaml_loader()) or {}  # noqa: S506 - a safe loader
         patterns: dict[str, re.Pattern[str]] = {}
         exact: dict[str, frozenset[str]] = {}
         for type_id, entry in raw.items():

@@ -60,3 +60,22 @@ def test_business_days_skip_weekends() -> None:
     assert add_business_days(friday, 1) == dt.date(2024, 3, 4)
     assert add_business_days(friday, -1) == dt.date(2024, 2, 29)
     assert add_period(friday, 10, "day", business=True) == dt.date(2024, 3, 15)
+
+
+def test_anniversaries_searched_in_runs_equal_the_full_search():
+    """Anniversaries are looked for only in the character runs around "anniversary": the
+    same matches as running the pattern over the whole text."""
+    from contract_analyzer.facts import relative
+
+    texts = [
+        "On the first anniversary of the Effective Date, and the second anniversary of the "
+        "Closing Date. Later, the five (5) year anniversary of Effective Date applies.",
+        "x.twenty-first anniversary of the date hereof;anniversary of Term (third anniversary "
+        "of the Commencement Date)",
+        "ANNIVERSARY OF THE EFFECTIVE DATE; the 3rd Anniversary of the Launch Date",
+        "no such word here",
+    ]
+    for text in texts:
+        want = [m.span() for m in relative._ANNIVERSARY.finditer(text)]
+        assert [m.span() for m in relative._anniversaries(text)] == want
+    assert [m.span() for m in relative._anniversaries(texts[0])]  # found some

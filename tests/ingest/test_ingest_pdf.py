@@ -235,3 +235,26 @@ def test_the_alarm_restores_an_outer_timer() -> None:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+def test_pdfium_is_space_equals_get_text_range():
+    """The raw-API test of one character (the line font samples) gives what pypdfium2's
+    ``get_text_range(i, 1).isspace()`` gives, on a real PDF."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    from contract_analyzer.ingest.pdfium import _is_space
+
+    path = (
+        Path(__file__).resolve().parents[2] / "data/sample_contracts/c02_saas_cobalt_silverline.pdf"
+    )
+    doc = pdfium.PdfDocument(path.read_bytes())
+    checked = spaces = 0
+    for i in range(len(doc)):
+        textpage = doc[i].get_textpage()
+        for c in range(textpage.count_chars()):
+            want = textpage.get_text_range(c, 1).isspace()
+            assert _is_space(textpage.raw, raw, c) == want
+            checked += 1
+            spaces += want
+    assert checked > 1000 and spaces > 100

@@ -39,7 +39,9 @@ EXIT = rx(
 
 
 # paying for what was done up to termination settles the contract: it is no help to exit
-SETTLEMENT = rx(r"\b(?:pay|paid|payment|fees?|invoice\w*|reimburs\w*|amounts?\s+(?:due|owed|owing|payable))\b")
+SETTLEMENT = rx(
+    r"\b(?:pay|paid|payment|fees?|invoice\w*|reimburs\w*|amounts?\s+(?:due|owed|owing|payable))\b"
+)
 
 
 @rule(
