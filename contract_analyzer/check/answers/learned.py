@@ -26,7 +26,7 @@ import numpy as np
 from contract_analyzer.errors import ContractAnalyzerError, ModelNotFound
 from contract_analyzer.resources import models_dir
 from contract_analyzer.tagging.artefact import sha256_of, write_npz
-from contract_analyzer.tagging.linear import TfidfFeatures
+from contract_analyzer.tagging.linear import TOKEN, TfidfFeatures, strip_accents_unicode
 
 KIND = "contract_analyzer.cuad_answers"
 VERSION = 1
@@ -95,10 +95,58 @@ class AnswerModel:
         n, k = len(sentences), len(self.categories)
         if n == 0:
             return np.zeros((0, k), dtype=np.float32)
-        data, cols, ptr = self.tfidf.transform(windows(sentences, self.context))
-        contrib = data[:, None].astype(np.float64) * self.weights[cols]
-        cum = np.vstack([np.zeros((1, k)), np.cumsum(contrib, axis=0)])
-        return (cum[ptr[1:]] - cum[ptr[:-1]]).astype(np.float32) + self.intercept
+        rows, cols, data = self._tfidf(sentences)
+        z = np.zeros((n, k), dtype=np.float64)
+        if len(rows):
+            contrib = data[:, None] * self.weights[cols]
+            starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+            z[rows[starts]] = np.add.reduceat(contrib, starts, axis=0)
+        return z.astype(np.float32) + self.intercept
+
+    def _tfidf(self, sentences: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The TF-IDF rows of the context windows as (row, column, value), rows sorted: each
+        sentence analysed once, a window's terms being its sentences' terms plus the bigrams
+        across their joins (what analysing the joined text gives, for 1-2-grams)."""
+        tf = self.tfidf
+        vocab = tf.vocabulary
+        toks, ids = [], []
+        for text in sentences:
+            t = text.lower() if tf.lowercase else text
+            t = strip_accents_unicode(t) if tf.strip_accents else t
+            words = TOKEN.findall(t)
+            toks.append(words)
+            ids.append(
+                [j for term in _ngrams(words, tf.ngram_range) if (j := vocab.get(term)) is not None]
+            )
+        bigrams = tf.ngram_range[1] >= 2
+        row_ids: list[int] = []
+        col_ids: list[int] = []
+        for i in range(len(sentences)):
+            lo = max(0, i - self.context)
+            for m in range(lo, i + 1):
+                col_ids += ids[m]
+                if bigrams and m > lo:
+                    prev = next((toks[q][-1] for q in range(m - 1, lo - 1, -1) if toks[q]), None)
+                    if prev is not None and toks[m]:
+                        j = vocab.get(f"{prev} {toks[m][0]}")
+                        if j is not None:
+                            col_ids.append(j)
+            row_ids += [i] * (len(col_ids) - len(row_ids))
+        v = len(vocab)
+        keys, counts = np.unique(
+            np.asarray(row_ids, dtype=np.int64) * v + np.asarray(col_ids, dtype=np.int64),
+            return_counts=True,
+        )
+        rows, cols = keys // v, keys % v
+        data = counts.astype(np.float64)
+        if tf.sublinear_tf:
+            data = np.log(data) + 1.0
+        if tf.idf is not None:
+            data *= tf.idf[cols]
+        if tf.norm == "l2":
+            norms = np.sqrt(np.bincount(rows, weights=data * data, minlength=len(sentences)))
+            data /= norms[rows]
+        return rows, cols, data
 
     def decide(
         self,
@@ -133,6 +181,16 @@ class AnswerModel:
             else:  # "or" through the lexicon alone
                 out[cat] = Learned(True, tuple(cue_spans[cat][:MAX_EVIDENCE]), max(p, 0.5))
         return out
+
+
+def _ngrams(words: list[str], ngram_range: tuple[int, ...]) -> list[str]:
+    """The terms of a token list, as ``TfidfFeatures.analyze`` builds them (1-2-grams)."""
+    lo, hi = ngram_range
+    if (lo, hi) not in ((1, 1), (1, 2)):
+        raise ValueError(f"n-gram range {ngram_range} is not supported")
+    if hi == 1:
+        return list(words)
+    return words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
 
 
 def write_answer_model(

@@ -5,11 +5,12 @@
 Reads ``../shared/data/cuad`` in place (never copies it). Sentences are the answers' own
 (``sentence_spans(text, items=True)``); a sentence is a positive of a category when it overlaps
 an expert span of that category, every other sentence of the tuning contracts is a negative.
-One TF-IDF vectoriser and one logistic regression per category; then, per category and by
-5-fold cross-validation grouped by contract, the contract-level decision among ``cue`` /
-``clf`` / ``or`` / ``and`` and the threshold on the best sentence's score, chosen on the out-of-
-fold scores (``cue`` is kept unless another beats it by :data:`MARGIN`), with a nested estimate
-(decision chosen without the fold it is scored on) recorded beside it in the JSON. Fixed folds
+One TF-IDF vectoriser and one logistic regression per category, each sentence read with the
+sentences before it (:data:`SETTINGS`: context width and C, cross-validated). 5-fold cross-
+validation grouped by contract gives out-of-fold best-sentence scores per contract; per
+category each mode (``cue`` / ``clf`` / ``or`` / ``and``) is scored by nested F1 (the threshold
+chosen on the other folds only) and the best kept (``cue`` unless beaten by :data:`MARGIN`),
+its threshold then chosen on all out-of-fold scores. Choices and figures go in the JSON. Fixed folds
 and solvers: the same data gives the same model. scikit-learn is imported here only.
 """
 
@@ -52,8 +53,8 @@ LEARNED = tuple(
 FOLDS = 5
 MARGIN = 0.02  # out-of-fold F1 another mode must gain over the lexicon alone
 TFIDF = {"ngram_range": (1, 2), "min_df": 3, "max_features": 40000, "sublinear_tf": True}
-C = 1.0
-CONTEXTS = (0, 1)  # sentences before each sentence read with it, cross-validated
+# (sentences read before each sentence, inverse L2 strength C): cross-validated, best kept
+SETTINGS: tuple[tuple[int, float], ...] = ((0, 1.0), (1, 1.0), (2, 1.0), (1, 0.3), (1, 3.0))
 
 
 def snake(category: str) -> str:
@@ -163,7 +164,7 @@ def _vectorizer():
     return TfidfVectorizer(strip_accents="unicode", dtype=np.float32, **TFIDF)
 
 
-def _fit(texts: list[str], labels: np.ndarray) -> tuple[Any, np.ndarray, np.ndarray]:
+def _fit(texts: list[str], labels: np.ndarray, c: float) -> tuple[Any, np.ndarray, np.ndarray]:
     """Vectoriser, weights (terms x categories) and intercepts fitted on ``texts``."""
     from sklearn.linear_model import LogisticRegression
 
@@ -174,7 +175,7 @@ def _fit(texts: list[str], labels: np.ndarray) -> tuple[Any, np.ndarray, np.ndar
     for j in range(labels.shape[1]):
         y = labels[:, j]
         if y.any():
-            m = LogisticRegression(C=C, class_weight="balanced", solver="liblinear", max_iter=500)
+            m = LogisticRegression(C=c, class_weight="balanced", solver="liblinear", max_iter=500)
             m.fit(x, y)
             w[:, j], b[j] = m.coef_[0], m.intercept_[0]
     return vec, w, b
@@ -205,12 +206,13 @@ def _texts(rows: Sequence[ContractRows], context: int) -> list[str]:
 
 
 def out_of_fold(
-    rows: Sequence[ContractRows], fold: np.ndarray, context: int, cache: Path | None
+    rows: Sequence[ContractRows], fold: np.ndarray, setting: tuple[int, float], cache: Path | None
 ) -> np.ndarray:
     """Contracts x categories: best-sentence scores from models fitted without the contract's
-    fold (kept in ``cache`` when given, keyed by the contracts, the context and the settings)."""
+    fold (kept in ``cache`` when given, keyed by the contracts and the settings)."""
+    context, c = setting
     key = hashlib.sha256(
-        repr((sorted(r.name for r in rows), context, TFIDF, C, FOLDS)).encode()
+        repr((sorted(r.name for r in rows), context, TFIDF, c, FOLDS)).encode()
     ).hexdigest()[:16]
     path = cache / f"answers_oof_{key}.npy" if cache is not None else None
     if path is not None and path.is_file():
@@ -219,10 +221,10 @@ def out_of_fold(
     t0 = time.time()
     for f in range(FOLDS):
         part = [r for r, k in zip(rows, fold, strict=True) if k != f]
-        vec, w, b = _fit(_texts(part, context), np.vstack([r.labels for r in part]))
+        vec, w, b = _fit(_texts(part, context), np.vstack([r.labels for r in part]), c)
         val = np.flatnonzero(fold == f)
         oof[val] = _best(vec, w, b, [rows[i] for i in val], context)
-        print(f"  context {context}: fold {f + 1}/{FOLDS} ({time.time() - t0:.0f} s)", flush=True)
+        print(f"  {setting}: fold {f + 1}/{FOLDS} ({time.time() - t0:.0f} s)", flush=True)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.save(path, oof, allow_pickle=False)
@@ -254,11 +256,11 @@ def _macro(figures: dict[str, Any], key: str | None = None) -> float:
 
 def train(
     out: Path,
-    contexts: Sequence[int] = CONTEXTS,
+    settings: Sequence[tuple[int, float]] = SETTINGS,
     cache: Path | None = None,
     contracts: Sequence[CuadContract] | None = None,
 ) -> dict[str, Any]:
-    """Cross-validate each context width, keep the one of best nested macro F1, choose the
+    """Cross-validate each setting (context, C), keep the one of best nested macro F1, choose the
     decisions, fit on the whole tuning half and write the model; return its figures."""
     t0 = time.time()
     tuning = [c for c in (contracts or load_cuad()) if part_of(c.name) == "tuning"]
@@ -267,13 +269,15 @@ def train(
     cue = np.vstack([r.cue for r in rows])
     gold = np.vstack([r.gold for r in rows])
     trials = {}
-    for context in contexts:
-        oof = out_of_fold(rows, fold, context, cache)
-        trials[context] = decisions_of(oof, cue, gold, fold)
-        print(f"  context {context}: nested macro {_macro(trials[context][1])}", flush=True)
-    context = max(contexts, key=lambda c: (_macro(trials[c][1]), -c))
-    decisions, figures = trials[context]
-    vec, w, b = _fit(_texts(rows, context), np.vstack([r.labels for r in rows]))
+    for setting in settings:
+        oof = out_of_fold(rows, fold, setting, cache)
+        trials[setting] = decisions_of(oof, cue, gold, fold)
+        print(f"  {setting}: nested macro {_macro(trials[setting][1])}", flush=True)
+    # ties: the narrower context, then the stronger regularisation
+    setting = max(settings, key=lambda s: (_macro(trials[s][1]), -s[0], -s[1]))
+    context, c = setting
+    decisions, figures = trials[setting]
+    vec, w, b = _fit(_texts(rows, context), np.vstack([r.labels for r in rows]), c)
     params = vec.get_params()
     tfidf_params = {
         k: params[k] for k in ("lowercase", "strip_accents", "norm", "use_idf", "sublinear_tf")
@@ -287,9 +291,11 @@ def train(
         "folds": FOLDS,
         "margin": MARGIN,
         "context": context,
-        "context_trials": {str(c): _macro(trials[c][1]) for c in contexts},
+        "setting_trials": [
+            {"context": s[0], "C": s[1], "nested_macro": _macro(trials[s][1])} for s in settings
+        ],
         "tfidf": {k: list(v) if isinstance(v, tuple) else v for k, v in TFIDF.items()},
-        "classifier": f"LogisticRegression(C={C}, class_weight='balanced', solver='liblinear')",
+        "classifier": f"LogisticRegression(C={c}, class_weight='balanced', solver='liblinear')",
         "cv": figures,
         "cv_nested_macro_over_learned": macro,
     }
@@ -305,9 +311,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=answer_model_path())
     ap.add_argument("--cache", type=Path, default=None, help="keep out-of-fold scores here")
-    ap.add_argument("--contexts", default="0,1", help="context widths to cross-validate")
     args = ap.parse_args(argv)
-    train(args.out, tuple(int(c) for c in args.contexts.split(",")), args.cache)
+    train(args.out, cache=args.cache)
     return 0
 
 
