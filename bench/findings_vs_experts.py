@@ -35,6 +35,7 @@ import pickle
 import re
 import sys
 import tempfile
+import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -182,8 +183,12 @@ def _digest(name: str) -> bytes:
 
 
 def part_of(name: str) -> str:
-    """``tuning`` or ``held-out``: a fixed hash of the contract's file key (half each)."""
-    return "held-out" if _digest(name)[0] % 2 else "tuning"
+    """``tuning`` or ``held-out``: a fixed hash of the contract's file key (half each); the
+    rule lives with the learned answers' training, which reads the tuning half only."""
+    from contract_analyzer.check.answers.training import part_of as answers_part
+
+    assert answers_part(name) == ("held-out" if _digest(name)[0] % 2 else "tuning")
+    return answers_part(name)
 
 
 # ---------------------------------------------------------------------- stage outputs (cached)
@@ -215,13 +220,21 @@ def checked(st: dict[str, Any]) -> dict[str, Any]:
     findings = tuple(run_checks(doc, clauses, book, key_dates=key_dates, facts=facts))
     cap = liability_cap(doc.text, facts, clauses, findings)
     answers: tuple[Any, ...] = ()
+    cue_only: tuple[Any, ...] = ()
+    ms = 0.0
     try:
         from contract_analyzer.check.answers import answer_contract
     except ImportError:  # before report.answers existed
         pass
     else:
+        t0 = time.perf_counter()
+        cue_only = tuple(
+            answer_contract(doc, clauses, facts, key_dates, findings, cap, learned=False)
+        )
+        t1 = time.perf_counter()
         answers = tuple(answer_contract(doc, clauses, facts, key_dates, findings, cap))
-    return {"findings": findings, "cap": cap, "answers": answers}
+        ms = 1000 * ((time.perf_counter() - t1) - (t1 - t0))
+    return {"findings": findings, "cap": cap, "answers": answers, "cue_only": cue_only, "ms": ms}
 
 
 # ---------------------------------------------------------------------- scoring
@@ -319,6 +332,46 @@ def print_answers(rows: list[dict[str, Any]], part: str, cats: list[str]) -> flo
     return macro
 
 
+def _prf(rows: list[dict[str, Any]], key: str, cat: str) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for r in rows:
+        gold = yes(r["answers"], cat)
+        pred = r[key][cat].present
+        tp += gold and pred
+        fp += pred and not gold
+        fn += gold and not pred
+    return (1.0, 1.0, 1.0) if tp + fp + fn == 0 else f1(tp, fp, fn)
+
+
+def print_before_after(rows: list[dict[str, Any]], part: str, cats: list[str]) -> None:
+    """Lexicon only (before the learned answers) against the shipped answers, per category."""
+    if not rows or not rows[0]["cue_only"]:
+        return
+    print(f"\n== answers: lexicon only vs with the learned model ({part}: {len(rows)} contracts)")
+    print(
+        f"{'category':40} {'pos':>4} {'P':>5} {'R':>5} {'F1':>5}  ->  {'P':>5} {'R':>5} {'F1':>5}"
+    )
+    macro = {"cue_only": [], "ours": []}
+    for cat in cats:
+        before, after = _prf(rows, "cue_only", cat), _prf(rows, "ours", cat)
+        macro["cue_only"].append(before)
+        macro["ours"].append(after)
+        pos = sum(yes(r["answers"], cat) for r in rows)
+        method = rows[0]["ours"][cat].method
+        print(
+            f"{cat:40} {pos:4} {before[0]:5.2f} {before[1]:5.2f} {before[2]:5.2f}  ->  "
+            f"{after[0]:5.2f} {after[1]:5.2f} {after[2]:5.2f}  {method}"
+        )
+    for key, label in (("cue_only", "lexicon only"), ("ours", "with learned")):
+        p, r, f = (sum(x[i] for x in macro[key]) / len(cats) for i in range(3))
+        print(f"  {label:13} macro over {len(cats)}: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    ms = sorted(r["ms"] for r in rows)
+    print(
+        f"  added time of the learned model per contract: mean {sum(ms) / len(ms):.1f} ms, "
+        f"median {ms[len(ms) // 2]:.1f} ms, max {ms[-1]:.1f} ms"
+    )
+
+
 def print_misses(rows: list[dict[str, Any]], cat: str, width: int = 400) -> None:
     """The tuning half's false positives and false negatives of one presence category."""
     rows = [r for r in rows if r["part"] == "tuning"]  # never the held-out half
@@ -411,6 +464,8 @@ def main(argv: list[str] | None = None) -> int:
                 "findings": out["findings"],
                 "cap": out["cap"],
                 "ours": {a.category: a for a in out["answers"]},
+                "cue_only": {a.category: a for a in out["cue_only"]},
+                "ms": out["ms"],
                 "text": contract.document.text,
             }
         )
@@ -422,6 +477,8 @@ def main(argv: list[str] | None = None) -> int:
         print_findings(part_rows, part, args.show)
     for part, part_rows in parts.items():
         print_answers(part_rows, part, cats)
+    for part, part_rows in parts.items():
+        print_before_after(part_rows, part, cats)
     if args.misses:
         print_misses(parts["tuning"], args.misses)
     if not args.no_baseline and parts["tuning"] and parts["held-out"]:

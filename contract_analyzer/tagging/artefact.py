@@ -69,7 +69,7 @@ def write_artefact(
             arrays[f"{group}.{i}.x"] = np.asarray(x, dtype=np.float64)
             arrays[f"{group}.{i}.y"] = np.asarray(y, dtype=np.float64)
     npz = npz_path(json_path)
-    _write_npz(npz, arrays)
+    write_npz(npz, arrays)
     doc = {
         "kind": ARTEFACT_KIND,
         "artefact_version": ARTEFACT_VERSION,
@@ -87,7 +87,7 @@ def write_artefact(
     return json_path
 
 
-def _write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
     """An ``np.load``-able npz with fixed member dates (``np.savez`` stamps the current time)."""
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
         for name in sorted(arrays):

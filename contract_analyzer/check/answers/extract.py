@@ -5,16 +5,19 @@ finding never disagree: ``cap_on_liability`` and ``uncapped_liability`` from the
 reading behind the ``liability.*`` rules, ``post_termination_services`` with the exit
 assistance the ``termination.no_exit_assistance`` rule looks for, the dates, renewal term and
 notice period from the key dates, the parties from the facts. The others are answered by
-the phrase lexicon of ``cues.yaml``, sentence by sentence; an exception to a competitive
-restriction only in a contract where a restriction (non-compete, exclusivity, no-solicit of
-customers) is found.
+the phrase lexicon of ``cues.yaml``, sentence by sentence (an exception to a competitive
+restriction only in a contract where a restriction, non-compete, exclusivity or no-solicit of
+customers, matches too), and, for the categories whose cross-validated decision says so, by
+the learned sentence classifier of :mod:`.learned` alone or combined with the lexicon.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from contract_analyzer.check.answers.learned import AnswerModel, load_answer_model
 from contract_analyzer.check.answers.model import CATEGORIES, Answer
 from contract_analyzer.check.caps import LiabilityCap
 from contract_analyzer.check.context import CheckContext
@@ -28,7 +31,7 @@ from contract_analyzer.tagging.clause import Clause
 from contract_analyzer.text.sentences import sentence_spans
 
 # How far each method is trusted (the bench's held-out precision is the reference).
-CONFIDENCE = {"rule": 0.85, "key_date": 0.8, "facts": 0.8, "cue": 0.7, "title": 0.7}
+CONFIDENCE = {"rule": 0.85, "key_date": 0.8, "facts": 0.8, "cue": 0.7, "title": 0.7, "learned": 0.7}
 MAX_EVIDENCE = 3
 
 TITLE = re.compile(
@@ -67,9 +70,14 @@ def _answer(
     )
 
 
-def _cue_spans(
-    ctx: CheckContext, sentences: Sequence[tuple[int, int, str]]
-) -> dict[str, list[tuple[int, int]]]:
+def sentences_of(text: str) -> list[tuple[int, int, str]]:
+    """The sentences the answers read: span and whitespace-flattened text."""
+    return [(s, e, " ".join(text[s:e].split())) for s, e in sentence_spans(text, items=True)]
+
+
+def cue_spans(sentences: Sequence[tuple[int, int, str]]) -> dict[str, list[tuple[int, int]]]:
+    """Per category, the first sentences the lexicon matches (an exception to a competitive
+    restriction only where a restriction matches too)."""
     out: dict[str, list[tuple[int, int]]] = {}
     cues = load_cues()
     for cat, cue in cues.items():
@@ -80,6 +88,23 @@ def _cue_spans(
                 out.setdefault(cat, []).append((s, e))
                 if len(out[cat]) >= MAX_EVIDENCE:
                     break
+    if not any(out.get(c) for c in RESTRICTIONS):
+        out.pop("competitive_restriction_exception", None)
+    return out
+
+
+def _learned(
+    ctx: CheckContext,
+    sentences: Sequence[tuple[int, int, str]],
+    cues: dict[str, list[tuple[int, int]]],
+    model: AnswerModel,
+) -> dict[str, Answer]:
+    """The answers of the categories the model decides (one score matrix per contract)."""
+    spans = [(s, e) for s, e, _ in sentences]
+    out = {}
+    for cat, got in model.decide(spans, [f for _, _, f in sentences], cues).items():
+        a = _answer(ctx, cat, list(got.spans), "learned", present=got.present)
+        out[cat] = replace(a, confidence=round(got.confidence, 3))
     return out
 
 
@@ -130,11 +155,14 @@ def answer_contract(
     cap: LiabilityCap | None = None,
     *,
     context: CheckContext | None = None,
+    learned: AnswerModel | bool = True,
 ) -> tuple[Answer, ...]:
     """All 41 answers for one contract, in CUAD's order (a contract without a clause of a
-    category gets ``present=False`` and no evidence, never an error)."""
+    category gets ``present=False`` and no evidence, never an error). ``learned``: the
+    sentence classifier of :mod:`.learned` (True: the shipped model; False: the lexicon only)."""
     ctx = context or CheckContext(document, clauses, key_dates, facts)
-    return _answers(ctx, facts, key_dates, findings, cap)
+    model = load_answer_model() if learned is True else (learned or None)
+    return _answers(ctx, facts, key_dates, findings, cap, model)
 
 
 def _answers(
@@ -143,10 +171,12 @@ def _answers(
     key_dates: Sequence[KeyDate],
     findings: Sequence[Finding],
     cap: LiabilityCap | None,
+    model: AnswerModel | None,
 ) -> tuple[Answer, ...]:
     text = ctx.text
-    sentences = [(s, e, " ".join(text[s:e].split())) for s, e in sentence_spans(text, items=True)]
-    cues = _cue_spans(ctx, sentences)
+    sentences = sentences_of(text)
+    cues = cue_spans(sentences)
+    learned = _learned(ctx, sentences, cues, model) if model is not None else {}
     out: dict[str, Answer] = {}
     # Title: the first line that names an agreement.
     title = TITLE.search(text, 0, min(len(text), 3000))
@@ -188,14 +218,11 @@ def _answers(
     for cat in CATEGORIES:
         if cat in out:
             continue
-        spans = cues.get(cat, [])
-        if cat == "competitive_restriction_exception" and not any(
-            cues.get(c) for c in RESTRICTIONS
-        ):
-            spans = []
+        got = learned.get(cat)
+        spans = [(e.start, e.end) for e in got.evidence] if got else cues.get(cat, [])
         value = None
         if cat == "warranty_duration" and spans:
             d = next(iter(facts.within(*spans[0]).durations), None)
             value = " ".join(d.text.split()) if d is not None else None
-        out[cat] = _answer(ctx, cat, spans, "cue", value)
+        out[cat] = replace(got, value=value) if got else _answer(ctx, cat, spans, "cue", value)
     return tuple(out[c] for c in CATEGORIES)

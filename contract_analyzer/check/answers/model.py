@@ -70,8 +70,10 @@ class Answer:
     has one (parties, dates as ISO text or "perpetual", governing-law jurisdiction, renewal
     term, notice period, cap, warranty duration), else None. ``evidence``: the spans that
     support it. ``confidence``: how far the method is trusted (0-1), per ``method``:
-    ``rule`` (the checker's own reading), ``key_date``, ``facts`` or ``cue`` (a phrase
-    lexicon, ``check/answers/cues.yaml``); an absent answer states the same method.
+    ``rule`` (the checker's own reading), ``key_date``, ``facts``, ``cue`` (a phrase
+    lexicon, ``check/answers/cues.yaml``) or ``learned`` (the sentence classifier of
+    ``models/cuad_answers.json``, alone or with the lexicon; its confidence is the calibrated
+    chance of the answer given, presence or absence); an absent answer states the same method.
     """
 
     category: str
