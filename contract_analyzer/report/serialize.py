@@ -21,7 +21,7 @@ SCORE_FORMULA = (
 )
 
 
-SCHEMA_VERSION = "1.1"  # of the dict/JSON form, validated by schema/report-1.json
+SCHEMA_VERSION = "1.2"  # of the dict/JSON form (1.2: cap kind "redacted", answer method "learned"), validated by schema/report-1.json
 
 
 def plain(value: Any) -> Any:
