@@ -284,6 +284,45 @@ CASES: list[Case] = [
         False,
         (
             Part(
+                "ENTERPRISEPRODUCTSPARTNERSLP_07_08_1998-EX-10.3-TRANSPORTATION CONTRACT.txt",
+                "This contract shall be for a term of one year",
+                "prior written notice to the other party.",
+                ("term_and_renewal",),
+            ),
+        ),
+        "continues until terminated by either party on 30 days' notice",
+    ),
+    Case(
+        "renewal.auto_no_opt_out",
+        False,
+        (
+            Part(
+                "TubeMediaCorp_20060310_8-K_EX-10.1_513921_EX-10.1_Affiliate Agreement.txt",
+                "If Affiliate fails to notify Network of its desire",
+                'for an additional four (4) -year period ("Renewal Term").',
+                ("term_and_renewal",),
+            ),
+        ),
+        "renews only if the affiliate fails to give notice six months before expiry",
+    ),
+    Case(
+        "renewal.auto_no_opt_out",
+        False,
+        (
+            Part(
+                "DIVERSINETCORP_03_01_2012-EX-4-RESELLER AGREEMENT.txt",
+                "Upon expiration of the Initial Term, this Agreement shall automatically renew",
+                "collectively, the \"Term\").",
+                ("term_and_renewal",),
+            ),
+        ),
+        "renews unless terminated by the reseller 60 days before expiry",
+    ),
+    Case(
+        "renewal.auto_no_opt_out",
+        False,
+        (
+            Part(
                 CHANGEPOINT,
                 "Thereafter, this Agreement shall automatically renew",
                 "of its intention to terminate this Agreement.",

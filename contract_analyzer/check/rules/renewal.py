@@ -26,6 +26,12 @@ OPT_OUT = rx(
     r"\bterminat\w*\b[^.]{0,160}\b(?:end|expiration|expiry)\s+of\s+(?:the\s+|any\s+|then[- ]current\s+|such\s+)?(?:initial\s+|renewal\s+|current\s+)?(?:term|period)\b[^.]{0,120}\bnotice\b",
     r"\bnotice\b[^.]{0,120}\bprior\s+to\s+(?:the\s+)?(?:end|expiration|expiry)\s+of\b",
     r"\bnotice\b[^.]{0,80}\b(?:intention|intent|desire|decision)\s+(?:not\s+to\s+renew|to\s+terminate)\b",
+    # "shall automatically continue until terminated by either party upon 30 days' notice"
+    r"\b(?:continue|renew)\w*\b[^.]{0,80}\buntil\s+terminated\b[^.]{0,160}\bnotice\b",
+    # "If Affiliate fails to notify Network of its desire that this Agreement terminate ..."
+    r"\b(?:fails?|failure)\s+to\s+(?:notify|give\s+notice)\b[^.]{0,120}\b(?:terminat\w*|not\s+renew|non-?renew\w*|expire)\b",
+    # "... unless terminated by Reseller within sixty (60) days prior to the expiration"
+    r"\bunless\s+(?:sooner\s+|earlier\s+)?terminated\b[^.]{0,160}\b(?:prior\s+to|before)\s+(?:the\s+)?(?:end|expiration|expiry)\b",
 )
 # A right to end the contract at will by notice is a way out of an automatic renewal too.
 CONVENIENCE = rx(
@@ -60,6 +66,15 @@ def _opt_out_spans(ctx: CheckContext, anchor: tuple[int, int]) -> list[tuple[int
     hi = min(len(ctx.text), anchor[1] + 900)
     spans = [(m.start(), m.end()) for m in OPT_OUT.finditer(ctx.text, lo, hi)]
     spans += [(m.start(), m.end()) for m, _ in ctx.search(OPT_OUT, "term_and_renewal")]
+    # the notice period the key dates read (the answers' notice_period_to_terminate_renewal):
+    # a finding must not say there is no opt-out where the answer gives its notice period
+    spans += [
+        (kd.start, kd.end)
+        for kd in ctx.key_dates
+        if getattr(kd, "kind", None) == "notice_period_to_terminate_renewal"
+        and isinstance(getattr(kd, "start", None), int)
+        and isinstance(getattr(kd, "end", None), int)
+    ]
     return sorted(set(spans))
 
 
