@@ -35,17 +35,33 @@ LIABILITY_LIMIT = re.compile(
 )
 
 
+# a deliverable accepted or rejected by a stated procedure ("Customer will be deemed to have
+# approved a Deliverable if Customer does not reject the Deliverable within the Rejection Period")
+ACCEPTANCE = re.compile(
+    r"\bdeemed\s+(?:to\s+have\s+been\s+|to\s+have\s+|to\s+be\s+)?(?:accepted|approved)\b[^.;]{0,120}?"
+    r"\b(?:deliverables?|work\s+product|milestones?)\b|"
+    r"\b(?:deliverables?|work\s+product|milestones?)\b[^.;]{0,80}?\bdeemed\s+(?:to\s+have\s+been\s+)?"
+    r"(?:accepted|approved)\b|"
+    r"\bacceptance\s+(?:tests?|testing|criteria|procedures?)\b[^.;]{0,160}?\b(?:deliverables?|reject\w*)\b",
+    re.IGNORECASE,
+)
+
+
 # the components read with the CUAD answers' own cue, so the answer and the finding agree
 _ANSWER_CUE = {
     "assignment": "anti_assignment",
     "post_termination_services": "post_termination_services",
 }
-_OWN_CUE = {"governing_law": Cue((GOVERNING,)), "limitation_of_liability": Cue((LIABILITY_LIMIT,))}
+_OWN_CUE = {
+    "governing_law": Cue((GOVERNING,)),
+    "limitation_of_liability": Cue((LIABILITY_LIMIT,)),
+    "acceptance": Cue((ACCEPTANCE,)),
+}
 
 
 def statement_spans(text: str, component: str, limit: int = 3) -> list[tuple[int, int]]:
     """Sentences of ``text`` that state ``component`` (governing_law, assignment,
-    limitation_of_liability) unmistakably, or services after termination
+    limitation_of_liability, acceptance) unmistakably, or services after termination
     (``post_termination_services``, the CUAD answer's cue); empty for anything else."""
     cue = _OWN_CUE.get(component)
     if cue is None and component in _ANSWER_CUE:
@@ -64,4 +80,4 @@ def statement_spans(text: str, component: str, limit: int = 3) -> list[tuple[int
     return sorted(out)
 
 
-STATED_COMPONENTS = ("governing_law", "assignment", "limitation_of_liability")
+STATED_COMPONENTS = ("governing_law", "assignment", "limitation_of_liability", "acceptance")

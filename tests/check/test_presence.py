@@ -113,3 +113,28 @@ def test_services_after_termination_agree_with_the_cuad_answer() -> None:
                  "up to the date of termination.")  # fmt: skip
     assert not fires(base + "Following the expiration of this Agreement, Distributor shall have the "
                      "right to sell its remaining inventory of Products for ninety (90) days.")  # fmt: skip
+
+
+def test_a_stated_acceptance_procedure_is_present_on_a_real_template(shared: Path) -> None:
+    """Common Paper's Professional Services Agreement states its acceptance procedure ("deemed
+    to have approved a Deliverable if Customer does not reject the Deliverable ...") in a short
+    section the tagger does not tag; the checker still finds the component, and the same
+    agreement with that section cut out reports it missing."""
+    from contract_analyzer.ingest import load_document
+    from contract_analyzer.pipeline import analyze
+    from contract_analyzer.segment import segment
+
+    name = "common-paper-professional-services-agreement.docx"
+    document = load_document(shared / "data" / "templates" / "docx" / name)
+    report = analyze(document)
+    assert "acceptance" in report.playbook.components
+    assert report.component_status()["acceptance"] != "missing"
+    cut = [s for s in segment(document) if s.title and s.title.strip().lower() == "acceptance"]
+    assert cut, "the template no longer has an Acceptance section"
+    text, pos, parts = document.text, 0, []
+    for s in sorted(cut, key=lambda s: s.start):
+        parts.append(text[pos : s.start])
+        pos = max(pos, s.end)
+    parts.append(text[pos:])
+    variant = analyze(text_document("".join(parts), "cut.txt"), playbook=report.playbook)
+    assert variant.component_status()["acceptance"] == "missing"
