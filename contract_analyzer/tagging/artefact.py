@@ -39,6 +39,22 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
+def check_arrays(npz: Path, expected: str, json_path: Path, what: str, rebuild: str) -> None:
+    """Refuse a model's ``.npz`` that is missing or whose sha256 is not the one its JSON file
+    records, naming the file and how to ``rebuild`` it (the check every plain-data model of
+    ``models/`` makes before reading its arrays)."""
+    if not npz.is_file():
+        raise ModelNotFound(npz, f"{what} missing (named by {json_path.name})")
+    actual = sha256_of(npz)
+    if actual != expected:
+        raise ContractAnalyzerError(
+            npz,
+            f"{what} do not match the sha256 recorded in {json_path.name} "
+            f"(expected {expected[:12]}..., found {actual[:12]}...): the file is damaged or "
+            f"was altered; rebuild it with `{rebuild}`",
+        )
+
+
 def npz_path(json_path: Path) -> Path:
     """The arrays file named by default beside ``json_path`` (same stem)."""
     return json_path.with_suffix(".npz")
@@ -118,16 +134,13 @@ def read_artefact(json_path: str | Path) -> dict[str, Any]:
         expected = str(arrays_doc["sha256"])
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ContractAnalyzerError(json_path, f"cannot read clause tagger model: {exc}") from exc
-    if not npz.is_file():
-        raise ModelNotFound(npz, f"clause tagger arrays missing (named by {json_path.name})")
-    actual = sha256_of(npz)
-    if actual != expected:
-        raise ContractAnalyzerError(
-            npz,
-            f"clause tagger arrays do not match the sha256 recorded in {json_path.name} "
-            f"(expected {expected[:12]}..., found {actual[:12]}...): the file is damaged or "
-            "was altered; rebuild it with `python -m contract_analyzer.tagging.convert`",
-        )
+    check_arrays(
+        npz,
+        expected,
+        json_path,
+        "clause tagger arrays",
+        "python -m contract_analyzer.tagging.convert",
+    )
     try:
         return _state(doc, npz)
     except Exception as exc:  # a zip, npy header or layout problem despite a matching hash

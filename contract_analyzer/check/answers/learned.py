@@ -25,7 +25,7 @@ import numpy as np
 
 from contract_analyzer.errors import ContractAnalyzerError, ModelNotFound
 from contract_analyzer.resources import models_dir
-from contract_analyzer.tagging.artefact import sha256_of, write_npz
+from contract_analyzer.tagging.artefact import check_arrays, sha256_of, write_npz
 from contract_analyzer.tagging.linear import TOKEN, TfidfFeatures, strip_accents_unicode
 
 KIND = "contract_analyzer.cuad_answers"
@@ -262,16 +262,13 @@ def read_answer_model(json_path: str | Path) -> AnswerModel:
             raise ValueError("decisions do not match the categories")
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise ContractAnalyzerError(json_path, f"cannot read CUAD answer model: {exc}") from exc
-    if not npz.is_file():
-        raise ModelNotFound(npz, f"CUAD answer model arrays missing (named by {json_path.name})")
-    actual = sha256_of(npz)
-    if actual != expected:
-        raise ContractAnalyzerError(
-            npz,
-            f"CUAD answer model arrays do not match the sha256 recorded in {json_path.name} "
-            f"(expected {expected[:12]}..., found {actual[:12]}...): the file is damaged or was "
-            "altered; rebuild it with `python -m contract_analyzer.check.answers.training`",
-        )
+    check_arrays(
+        npz,
+        expected,
+        json_path,
+        "CUAD answer model arrays",
+        "python -m contract_analyzer.check.answers.training",
+    )
     try:
         with np.load(npz, allow_pickle=False) as data:
             terms = bytes(data["terms"]).decode("utf-8").split("\n")
